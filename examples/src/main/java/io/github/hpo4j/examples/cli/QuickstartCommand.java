@@ -1,0 +1,76 @@
+package io.github.hpo4j.examples.cli;
+
+import io.github.hpo4j.core.sampler.RandomSampler;
+import io.github.hpo4j.core.storage.Storage;
+import io.github.hpo4j.core.study.Study;
+import io.github.hpo4j.core.trial.TrialRecord;
+import io.github.hpo4j.core.trial.TrialState;
+import io.github.hpo4j.examples.quickstart.TrainingRunStandIn;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code hpo quickstart [--journal FILE] [--study NAME] [--trials N] [--workers N] [--seed S]}:
+ * runs a study on a stand-in training run, kept in an embedded journal file (no server). Run it
+ * twice: the second run resumes the study from the journal and adds to it.
+ */
+final class QuickstartCommand implements Command {
+
+    @Override
+    public String name() {
+        return "quickstart";
+    }
+
+    @Override
+    public String summary() {
+        return "run an example study on an embedded journal file (--journal, --trials, --workers, --seed)";
+    }
+
+    @Override
+    public int run(Args args, PrintStream out, PrintStream err) {
+        Path journal = Path.of(args.get("journal", "hpo-quickstart.journal"));
+        String name = args.get("study", "quickstart");
+        int trials = args.getInt("trials", 40);
+        int workers = args.getInt("workers", 2);
+        long seed = args.getInt("seed", 42);
+        args.requireAllUsed();
+        try (Storage storage = Storage.journal(journal)) {
+            Study study = Study.builder()
+                    .name(name)
+                    .storage(storage)
+                    // a resumed run continues with fresh draws: the seed moves on with the trial count
+                    .sampler(new RandomSampler(seed + trialsSoFar(storage, name)))
+                    .minimize("loss")
+                    .loadIfExists(true)
+                    .build();
+            int before = study.trials().size();
+            long t0 = System.nanoTime();
+            List<TrialRecord> done = study.optimize(TrainingRunStandIn::evaluate, trials, workers, null);
+            double secs = (System.nanoTime() - t0) / 1e9;
+            out.printf(Locale.ROOT, "study '%s' in %s: %d trials before, %d run now (%d workers, %.2f s)%n",
+                    name, journal, before, done.size(), workers, secs);
+            out.println();
+            out.printf(Locale.ROOT, "%6s  %-9s %10s %6s %8s %-8s %6s  %s%n",
+                    "trial", "state", "lr", "batch", "dropout", "optim", "layers", "loss");
+            List<TrialRecord> all = study.trials();
+            for (TrialRecord t : all.subList(Math.max(0, all.size() - 10), all.size())) {
+                out.printf(Locale.ROOT, "%6d  %-9s %10.2e %6s %8.3f %-8s %6s  %s%n", t.number(), t.state(),
+                        (Double) t.params().getOrDefault("lr", Double.NaN), t.params().getOrDefault("batch", "-"),
+                        (Double) t.params().getOrDefault("dropout", Double.NaN),
+                        t.params().getOrDefault("optimizer", "-"), t.params().getOrDefault("layers", "-"),
+                        t.state() == TrialState.COMPLETE ? String.format(Locale.ROOT, "%.4f", t.value()) : "");
+            }
+            TrialRecord best = study.bestTrial().orElseThrow();
+            out.println();
+            out.printf(Locale.ROOT, "best of %d: trial %d, loss %.4f (optimum 0.1000), params %s%n",
+                    study.trials(TrialState.COMPLETE).size(), best.number(), best.value(), best.params());
+            return 0;
+        }
+    }
+
+    private static int trialsSoFar(Storage storage, String name) {
+        return storage.findStudy(name).isPresent() ? storage.trials(name).size() : 0;
+    }
+}

@@ -1,0 +1,32 @@
+package io.github.hpo4j.core.storage;
+
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+
+/** The log kept in memory only: its replayed state is all there is. */
+final class InMemoryStorage extends EventLogStorage {
+
+    private final ReentrantLock lock = new ReentrantLock();
+
+    @Override
+    Lock lock() {
+        return lock;
+    }
+
+    @Override
+    void catchUp() {
+    }
+
+    @Override
+    void persist(Event event) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String toString() {
+        return "InMemoryStorage";
+    }
+}
