@@ -57,6 +57,7 @@ final class JournalStorage extends EventLogStorage {
         }
         JournalStorage s = new JournalStorage(p, ch);
         s.lock.lock();
+        s.beginWrite();
         try {
             s.catchUp();
             long size = ch.size();
@@ -67,6 +68,7 @@ final class JournalStorage extends EventLogStorage {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read journal " + p, e);
         } finally {
+            s.endWrite();
             s.lock.unlock();
         }
         return s;

@@ -1,0 +1,145 @@
+package io.github.hpo4j.core.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.hpo4j.core.space.CategoricalDistribution;
+import io.github.hpo4j.core.space.FloatDistribution;
+import io.github.hpo4j.core.space.IntDistribution;
+import io.github.hpo4j.core.study.Objective;
+import io.github.hpo4j.core.trial.TrialRecord;
+import io.github.hpo4j.core.trial.TrialState;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every storage must do; each implementation's test extends this. */
+abstract class StorageConformanceTest {
+
+    Storage storage;
+
+    abstract Storage newStorage() throws Exception;
+
+    @BeforeEach
+    void open() throws Exception {
+        storage = newStorage();
+        storage.createStudy("s", List.of(Objective.minimize("loss")));
+    }
+
+    @AfterEach
+    void close() {
+        storage.close();
+    }
+
+    @Test
+    void createStudy_twice_throws() {
+        assertEquals("name: study 's' already exists",
+                assertThrows(IllegalArgumentException.class,
+                        () -> storage.createStudy("s", List.of(Objective.minimize("x")))).getMessage());
+    }
+
+    @Test
+    void findStudy_returnsObjectives() {
+        assertEquals(List.of(Objective.minimize("loss")), storage.findStudy("s").orElseThrow().objectives());
+        assertTrue(storage.findStudy("other").isEmpty());
+        assertEquals(List.of("s"), storage.studyNames());
+    }
+
+    @Test
+    void trialLifecycle_everyFieldRoundTrips() {
+        int n = storage.createTrial("s");
+        assertEquals(0, n);
+        storage.setParam("s", n, "lr", FloatDistribution.log(1e-5, 1), 1e-3);
+        storage.setParam("s", n, "k", IntDistribution.of(1, 9), 4);
+        storage.setParam("s", n, "opt", CategoricalDistribution.of("adam", "sgd"), 1);
+        storage.reportIntermediate("s", n, 0, 0.9);
+        storage.reportIntermediate("s", n, 1, 0.7);
+        storage.setUserAttr("s", n, "model", "hybrid");
+        storage.setMetric("s", n, "recall@100", 0.25);
+        storage.setMetric("s", n, "nan_metric", Double.NaN);
+        storage.setConstraints("s", n, new double[] {-1, 0.5});
+        storage.finishTrial("s", n, TrialState.COMPLETE, new double[] {0.7}, null);
+        TrialRecord r = storage.trial("s", n);
+        assertEquals(Map.of("lr", 1e-3, "k", 4, "opt", "sgd"), r.params());
+        assertEquals(Map.of(0, 0.9, 1, 0.7), r.intermediateValues());
+        assertEquals("hybrid", r.attributes().get("model"));
+        assertEquals(0.25, r.metrics().get("recall@100"));
+        assertTrue(Double.isNaN(r.metrics().get("nan_metric")));
+        assertEquals(List.of(-1.0, 0.5), r.constraints());
+        assertEquals(List.of(0.7), r.values());
+        assertEquals(TrialState.COMPLETE, r.state());
+    }
+
+    @Test
+    void changeToFinishedTrial_throwsIllegalState() {
+        int n = storage.createTrial("s");
+        storage.finishTrial("s", n, TrialState.FAIL, new double[0], "oops");
+        assertThrows(IllegalStateException.class,
+                () -> storage.setParam("s", n, "x", FloatDistribution.of(0, 1), 0.5));
+        assertThrows(IllegalStateException.class,
+                () -> storage.finishTrial("s", n, TrialState.COMPLETE, new double[] {1}, null));
+        assertEquals("oops", storage.trial("s", n).failure().orElseThrow());
+    }
+
+    @Test
+    void unknownStudyOrTrial_throwsIllegalArgument() {
+        assertThrows(IllegalArgumentException.class, () -> storage.createTrial("nope"));
+        assertThrows(IllegalArgumentException.class, () -> storage.trial("s", 3));
+    }
+
+    @Test
+    void paramOutsideDistribution_isRejected() {
+        int n = storage.createTrial("s");
+        assertThrows(IllegalArgumentException.class,
+                () -> storage.setParam("s", n, "x", FloatDistribution.of(0, 1), 2));
+    }
+
+    @Test
+    void waitingTrials_areClaimedOldestFirst_once() {
+        storage.enqueueTrial("s", Map.of("x", 1));
+        storage.createTrial("s");
+        storage.enqueueTrial("s", Map.of("x", 2));
+        assertEquals(OptionalInt.of(0), storage.claimWaitingTrial("s"));
+        assertEquals(OptionalInt.of(2), storage.claimWaitingTrial("s"));
+        assertEquals(OptionalInt.empty(), storage.claimWaitingTrial("s"));
+        assertEquals(Map.of("x", 2), storage.trial("s", 2).fixedParams());
+        assertEquals(TrialState.RUNNING, storage.trial("s", 2).state());
+    }
+
+    @Test
+    void addTrial_renumbersAndKeepsEverything() {
+        storage.createTrial("s");
+        TrialRecord imported = TrialRecord.builder(42).param("x", FloatDistribution.of(0, 1), 0.5)
+                .values(0.3).metric("rmse", 1.5).build();
+        int n = storage.addTrial("s", imported);
+        assertEquals(1, n);
+        TrialRecord r = storage.trial("s", 1);
+        assertEquals(imported.params(), r.params());
+        assertEquals(imported.metrics(), r.metrics());
+        assertThrows(IllegalArgumentException.class,
+                () -> storage.addTrial("s", TrialRecord.builder(0).state(TrialState.RUNNING).build()));
+    }
+
+    @Test
+    void severalStudies_keepSeparateNumbering() {
+        storage.createStudy("t", List.of(Objective.maximize("acc"), Objective.minimize("ms")));
+        assertEquals(0, storage.createTrial("s"));
+        assertEquals(0, storage.createTrial("t"));
+        assertEquals(1, storage.createTrial("s"));
+        assertEquals(2, storage.trials("s").size());
+        assertEquals(1, storage.trials("t").size());
+    }
+
+    @Test
+    void trialsSnapshot_isUnmodifiableAndStable() {
+        storage.createTrial("s");
+        List<TrialRecord> before = storage.trials("s");
+        storage.createTrial("s");
+        assertEquals(1, before.size());
+        assertThrows(UnsupportedOperationException.class, () -> before.add(before.get(0)));
+    }
+}
