@@ -33,7 +33,7 @@ final class QuickstartCommand implements Command {
         Path journal = Path.of(args.get("journal", "hpo-quickstart.journal"));
         String name = args.get("study", "quickstart");
         int trials = args.getInt("trials", 40);
-        int workers = args.getInt("workers", 2);
+        int workers = args.getInt("workers", 1);
         long seed = args.getInt("seed", 42);
         args.requireAllUsed();
         try (Storage storage = Storage.journal(journal)) {
