@@ -102,7 +102,9 @@ final class SeriesBatches implements BatchSampler {
         };
     }
 
-    /** The epoch's full sequence of item indices. */
+    /**
+     * The epoch's full sequence of item indices.
+     */
     static int[] deal(GroupIndex series, boolean shuffle, SplittableRandom rng, DealStrategy strategy,
                       int batchSize, int maxPerSeries) {
         int g = series.groupCount();
@@ -116,23 +118,25 @@ final class SeriesBatches implements BatchSampler {
             order[k] = k;
         }
         if (shuffle) {
+            // shuffle each series' items in place: one series at a time stays in cache
             for (int k = 0; k < g; k++) {
-                shuffle(items, start[k], start[k + 1], rng);
+                for (int i = start[k + 1] - 1; i > start[k]; i--) {
+                    int j = start[k] + rng.nextInt(i - start[k] + 1);
+                    int t = items[i];
+                    items[i] = items[j];
+                    items[j] = t;
+                }
             }
-            shuffle(order, 0, g, rng);
+            for (int i = g - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
         }
         return strategy == DealStrategy.ROUND_ROBIN
                 ? roundRobin(items, start, order)
                 : largestFirst(items, start, order, batchSize, maxPerSeries);
-    }
-
-    private static void shuffle(int[] a, int from, int to, SplittableRandom rng) {
-        for (int i = to - 1; i > from; i--) {
-            int j = from + rng.nextInt(i - from + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 
     private static int[] roundRobin(int[] items, int[] start, int[] order) {
@@ -157,8 +161,9 @@ final class SeriesBatches implements BatchSampler {
     }
 
     /**
-     * Bucket queue keyed by items left: doubly linked lists in primitive arrays, FIFO within a
-     * bucket (series enter in the shuffled order), so every step is O(1) and the epoch O(n).
+     * Bucket queue keyed by items left: FIFO linked lists in primitive arrays (series enter in the
+     * shuffled order), plus a two-level bitmap of non-empty buckets so that finding the next
+     * fullest bucket costs O(1) words. Every step is O(1) and the epoch O(n).
      */
     private static int[] largestFirst(int[] items, int[] start, int[] order, int batchSize, int cap) {
         int n = items.length;
@@ -169,31 +174,25 @@ final class SeriesBatches implements BatchSampler {
             left[s] = start[s + 1] - start[s];
             maxSize = Math.max(maxSize, left[s]);
         }
-        int[] head = new int[maxSize + 1];
-        int[] tail = new int[maxSize + 1];
-        Arrays.fill(head, -1);
-        Arrays.fill(tail, -1);
-        int[] next = new int[g];
+        Buckets buckets = new Buckets(maxSize, g);
         for (int s : order) {
-            append(head, tail, next, left[s], s);
+            buckets.append(left[s], s);
         }
         int[] pos = start.clone();
         int[] chosen = new int[Math.min(g, batchSize)];
         int[] out = new int[n];
         int k = 0;
-        int top = maxSize;
         while (k < n) {
             int want = Math.min(batchSize, n - k);
             int filled = 0;
             int chosenCount = 0;
-            int c = top;
+            int c = buckets.highestAtMost(buckets.maxCount);
             while (filled < want) {
-                while (c > 0 && head[c] < 0) {
-                    c--;
-                }
-                if (c == 0) {
+                // within a batch counts only fall (chosen series return at its end): search down from the last
+                c = c < 0 ? -1 : buckets.highestAtMost(c);
+                if (c <= 0) {
                     // every series with items left is already in this batch: relax the cap
-                    for (int i = 0; i < chosenCount; i++) {
+                    for (int i = 0; i < chosenCount && filled < want; i++) {
                         int s = chosen[i];
                         while (left[s] > 0 && filled < want) {
                             out[k++] = items[pos[s]++];
@@ -203,11 +202,7 @@ final class SeriesBatches implements BatchSampler {
                     }
                     break;
                 }
-                int s = head[c];
-                head[c] = next[s];
-                if (head[c] < 0) {
-                    tail[c] = -1;
-                }
+                int s = buckets.pop(c);
                 int take = Math.min(Math.min(cap, left[s]), want - filled);
                 for (int t = 0; t < take; t++) {
                     out[k++] = items[pos[s]++];
@@ -219,29 +214,79 @@ final class SeriesBatches implements BatchSampler {
                 }
                 chosen[chosenCount++] = s;
             }
-            top = 0;
-            while (c > 0 && head[c] < 0) {
-                c--;
-            }
-            top = c;
             for (int i = 0; i < chosenCount; i++) {
                 int s = chosen[i];
                 if (left[s] > 0) {
-                    append(head, tail, next, left[s], s);
-                    top = Math.max(top, left[s]);
+                    buckets.append(left[s], s);
                 }
             }
         }
         return out;
     }
 
-    private static void append(int[] head, int[] tail, int[] next, int bucket, int s) {
-        next[s] = -1;
-        if (tail[bucket] < 0) {
-            head[bucket] = s;
-        } else {
-            next[tail[bucket]] = s;
+    /** FIFO lists of series per count, with a two-level bitmap of the non-empty counts. */
+    private static final class Buckets {
+        final int[] head;
+        final int[] tail;
+        final int[] next;
+        final long[] words;
+        final long[] summary;
+        final int maxCount;
+
+        Buckets(int maxCount, int series) {
+            this.maxCount = maxCount;
+            head = new int[maxCount + 1];
+            tail = new int[maxCount + 1];
+            Arrays.fill(head, -1);
+            Arrays.fill(tail, -1);
+            next = new int[series];
+            words = new long[(maxCount >> 6) + 1];
+            summary = new long[(words.length >> 6) + 1];
         }
-        tail[bucket] = s;
+
+        void append(int c, int s) {
+            next[s] = -1;
+            if (tail[c] < 0) {
+                head[c] = s;
+                words[c >> 6] |= 1L << (c & 63);
+                summary[c >> 12] |= 1L << ((c >> 6) & 63);
+            } else {
+                next[tail[c]] = s;
+            }
+            tail[c] = s;
+        }
+
+        int pop(int c) {
+            int s = head[c];
+            head[c] = next[s];
+            if (head[c] < 0) {
+                tail[c] = -1;
+                words[c >> 6] &= ~(1L << (c & 63));
+                if (words[c >> 6] == 0) {
+                    summary[c >> 12] &= ~(1L << ((c >> 6) & 63));
+                }
+            }
+            return s;
+        }
+
+        /** The highest non-empty count {@code <= c}, or -1. */
+        int highestAtMost(int c) {
+            int w = c >> 6;
+            long bits = words[w] & (-1L >>> (63 - (c & 63)));
+            if (bits != 0) {
+                return (w << 6) + 63 - Long.numberOfLeadingZeros(bits);
+            }
+            // the highest non-empty word below w
+            int i = w >> 6;
+            long sw = (w & 63) == 0 ? 0 : summary[i] & (-1L >>> (64 - (w & 63)));
+            while (sw == 0) {
+                if (--i < 0) {
+                    return -1;
+                }
+                sw = summary[i];
+            }
+            int ww = (i << 6) + 63 - Long.numberOfLeadingZeros(sw);
+            return (ww << 6) + 63 - Long.numberOfLeadingZeros(words[ww]);
+        }
     }
 }
