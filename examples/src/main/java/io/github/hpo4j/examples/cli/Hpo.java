@@ -18,6 +18,7 @@ public final class Hpo {
 
     Hpo() {
         register(new QuickstartCommand());
+        register(new BatchesCommand());
     }
 
     private void register(Command c) {

@@ -1,0 +1,59 @@
+package io.github.hpo4j.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HpoCommandTest {
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new Hpo().run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void quickstart_runsAndResumesFromTheJournal(@TempDir Path dir) {
+        String journal = dir.resolve("q.journal").toString();
+        Result first = run("quickstart", "--journal", journal, "--trials", "5");
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.out().contains("0 trials before, 5 run now"), first.out());
+        Result second = run("quickstart", "--journal", journal, "--trials", "3");
+        assertTrue(second.out().contains("5 trials before, 3 run now"), second.out());
+        assertTrue(second.out().contains("best of 8:"), second.out());
+    }
+
+    @Test
+    void unknownSubCommand_exitsWith2() {
+        Result r = run("nope");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("unknown sub-command 'nope'"));
+    }
+
+    @Test
+    void unknownOption_isAOneLineError() {
+        Result r = run("quickstart", "--bogus", "1");
+        assertEquals(2, r.code());
+        assertEquals("hpo quickstart: unknown option --bogus\n", r.err());
+    }
+
+    @Test
+    void batches_printsSeriesAwareBesidePlainShuffle() {
+        Result r = run("batches", "--items", "500", "--series", "40", "--batch-size", "8");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("plain shuffle") && r.out().contains("largest-first"), r.out());
+        assertEquals("hpo batches: --batch-size (0) must be > 0\n", run("batches", "--batch-size", "0").err());
+    }
+}
