@@ -1,0 +1,75 @@
+package io.github.hpo4j.benchmarks.quality;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.hpo4j.core.sampler.RandomSampler;
+import io.github.hpo4j.core.sampler.Sampler;
+import io.github.hpo4j.core.study.Study;
+import io.github.hpo4j.tpe.sampler.TpeSampler;
+import java.io.File;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The quality protocol of {@code ../shared/reference/functions.md}: for each objective and seed
+ * 0..29, a fresh study of 100 trials; the median and mean best value per sampler, printed as a
+ * Markdown table beside Optuna 3.1.0's figures.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar io.github.hpo4j.benchmarks.quality.TpeQuality [baseline.json] [seeds] [trials]</pre>
+ */
+public final class TpeQuality {
+
+    private TpeQuality() {
+    }
+
+    /**
+     * @param args optional: baseline file (default ../shared/reference/optuna_baseline_100_trials.json), seeds, trials
+     * @throws IOException if the baseline cannot be read
+     */
+    public static void main(String[] args) throws IOException {
+        File baseline = new File(args.length > 0 ? args[0] : "../shared/reference/optuna_baseline_100_trials.json");
+        int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        int trials = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+        JsonNode optuna = baseline.isFile() ? new ObjectMapper().readTree(baseline).path("functions") : null;
+        System.out.printf(Locale.ROOT, "| function | sampler | hpo4j median | hpo4j mean | Optuna median | Optuna mean |%n");
+        System.out.printf("|---|---|---|---|---|---|%n");
+        String[][] samplers = {{"tpe", "TPE univariate"}, {"tpe_mv", "TPE multivariate"}, {"random", "random"}};
+        for (BenchmarkObjective f : BenchmarkObjective.values()) {
+            for (String[] s : samplers) {
+                double[] best = new double[seeds];
+                long t0 = System.nanoTime();
+                for (int seed = 0; seed < seeds; seed++) {
+                    Study study = Study.builder().sampler(sampler(s[0], seed)).minimize("value").build();
+                    study.optimize(f::evaluate, trials);
+                    best[seed] = study.bestTrial().orElseThrow().value();
+                }
+                double secs = (System.nanoTime() - t0) / 1e9;
+                JsonNode ref = optuna == null ? null : optuna.path(f.key()).path(s[0]);
+                System.out.printf(Locale.ROOT, "| %s | %s | %.4f | %.4f | %s | %s |%n", f.key(), s[1], median(best),
+                        Arrays.stream(best).average().orElse(Double.NaN),
+                        ref == null ? "n/a" : String.format(Locale.ROOT, "%.4f", ref.path("median").asDouble()),
+                        ref == null ? "n/a" : String.format(Locale.ROOT, "%.4f", ref.path("mean").asDouble()));
+                System.err.printf(Locale.ROOT, "%s %s: %.1f s%n", f.key(), s[0], secs);
+            }
+        }
+    }
+
+    static Sampler sampler(String kind, long seed) {
+        switch (kind) {
+            case "tpe":
+                return TpeSampler.builder().seed(seed).multivariate(false).build();
+            case "tpe_mv":
+                return TpeSampler.builder().seed(seed).multivariate(true).build();
+            default:
+                return new RandomSampler(seed);
+        }
+    }
+
+    static double median(double[] xs) {
+        double[] s = xs.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+    }
+}

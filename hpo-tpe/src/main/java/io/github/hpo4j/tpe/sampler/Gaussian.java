@@ -1,0 +1,259 @@
+package io.github.hpo4j.tpe.sampler;
+
+/**
+ * Standard normal functions in double precision, accurate in the tails: erf and erfc by the
+ * rational approximations of Sun's fdlibm (s_erf.c), Φ and log Φ (an asymptotic series below
+ * -20), the log of the mass of an interval, and the truncated-normal quantile by safeguarded
+ * Newton iteration on log Φ.
+ */
+final class Gaussian {
+
+    private Gaussian() {
+    }
+
+    static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
+    private static final double SQRT1_2 = Math.sqrt(0.5);
+
+    // fdlibm s_erf.c coefficients
+    private static final double ERX = 8.45062911510467529297e-01;
+    private static final double EFX = 1.28379167095512586316e-01;
+    private static final double PP0 = 1.28379167095512558561e-01;
+    private static final double PP1 = -3.25042107247001499370e-01;
+    private static final double PP2 = -2.84817495755985104766e-02;
+    private static final double PP3 = -5.77027029648944159157e-03;
+    private static final double PP4 = -2.37630166566501626084e-05;
+    private static final double QQ1 = 3.97917223959155352819e-01;
+    private static final double QQ2 = 6.50222499887672944485e-02;
+    private static final double QQ3 = 5.08130628187576562776e-03;
+    private static final double QQ4 = 1.32494738004321644526e-04;
+    private static final double QQ5 = -3.96022827877536812320e-06;
+    private static final double PA0 = -2.36211856075265944077e-03;
+    private static final double PA1 = 4.14856118683748331666e-01;
+    private static final double PA2 = -3.72207876035701323847e-01;
+    private static final double PA3 = 3.18346619901161753674e-01;
+    private static final double PA4 = -1.10894694282396677476e-01;
+    private static final double PA5 = 3.54783043256182359371e-02;
+    private static final double PA6 = -2.16637559486879084300e-03;
+    private static final double QA1 = 1.06420880400844228286e-01;
+    private static final double QA2 = 5.40397917702171048937e-01;
+    private static final double QA3 = 7.18286544141962662868e-02;
+    private static final double QA4 = 1.26171219808761642112e-01;
+    private static final double QA5 = 1.36370839120290507362e-02;
+    private static final double QA6 = 1.19844998467991074170e-02;
+    private static final double RA0 = -9.86494403484714822705e-03;
+    private static final double RA1 = -6.93858572707181764372e-01;
+    private static final double RA2 = -1.05586262253232909814e01;
+    private static final double RA3 = -6.23753324503260060396e01;
+    private static final double RA4 = -1.62396669462573470355e02;
+    private static final double RA5 = -1.84605092906711035994e02;
+    private static final double RA6 = -8.12874355063065934246e01;
+    private static final double RA7 = -9.81432934416914548592e00;
+    private static final double SA1 = 1.96512716674392571292e01;
+    private static final double SA2 = 1.37657754143519042600e02;
+    private static final double SA3 = 4.34565877475229228821e02;
+    private static final double SA4 = 6.45387271733267880336e02;
+    private static final double SA5 = 4.29008140027567833386e02;
+    private static final double SA6 = 1.08635005541779435134e02;
+    private static final double SA7 = 6.57024977031928170135e00;
+    private static final double SA8 = -6.04244152148580987438e-02;
+    private static final double RB0 = -9.86494292470009928597e-03;
+    private static final double RB1 = -7.99283237680523006574e-01;
+    private static final double RB2 = -1.77579549177547519889e01;
+    private static final double RB3 = -1.60636384855821916062e02;
+    private static final double RB4 = -6.37566443368389627722e02;
+    private static final double RB5 = -1.02509513161107724954e03;
+    private static final double RB6 = -4.83519191608651397019e02;
+    private static final double SB1 = 3.03380607434824582924e01;
+    private static final double SB2 = 3.25792512996573918826e02;
+    private static final double SB3 = 1.53672958608443695994e03;
+    private static final double SB4 = 3.19985821950859553908e03;
+    private static final double SB5 = 2.55305040643316442583e03;
+    private static final double SB6 = 4.74528541206955367215e02;
+    private static final double SB7 = -2.24409524465858183362e01;
+
+    /** erf(x) for |x| < 0.84375. */
+    private static double erfSmall(double x) {
+        double ax = Math.abs(x);
+        if (ax < 0x1p-28) {
+            return x + EFX * x;
+        }
+        double z = x * x;
+        double r = PP0 + z * (PP1 + z * (PP2 + z * (PP3 + z * PP4)));
+        double s = 1 + z * (QQ1 + z * (QQ2 + z * (QQ3 + z * (QQ4 + z * QQ5))));
+        return x + x * (r / s);
+    }
+
+    /** erfc(x) for x >= 1.25 (x below 28; 0 beyond). */
+    private static double erfcLarge(double x) {
+        if (x >= 28) {
+            return 0;
+        }
+        double s = 1 / (x * x);
+        double r;
+        double q;
+        if (x < 1 / 0.35) {
+            r = RA0 + s * (RA1 + s * (RA2 + s * (RA3 + s * (RA4 + s * (RA5 + s * (RA6 + s * RA7))))));
+            q = 1 + s * (SA1 + s * (SA2 + s * (SA3 + s * (SA4 + s * (SA5 + s * (SA6 + s * (SA7 + s * SA8)))))));
+        } else {
+            r = RB0 + s * (RB1 + s * (RB2 + s * (RB3 + s * (RB4 + s * (RB5 + s * RB6)))));
+            q = 1 + s * (SB1 + s * (SB2 + s * (SB3 + s * (SB4 + s * (SB5 + s * (SB6 + s * SB7))))));
+        }
+        // split x into a high part with a short mantissa so that exp(-x*x) keeps its precision
+        double z = Double.longBitsToDouble(Double.doubleToRawLongBits(x) & 0xffffffff00000000L);
+        return Math.exp(-z * z - 0.5625) * Math.exp((z - x) * (z + x) + r / q) / x;
+    }
+
+    /** erf on [0.84375, 1.25): erx + P/Q. */
+    private static double erfMid(double ax) {
+        double s = ax - 1;
+        double p = PA0 + s * (PA1 + s * (PA2 + s * (PA3 + s * (PA4 + s * (PA5 + s * PA6)))));
+        double q = 1 + s * (QA1 + s * (QA2 + s * (QA3 + s * (QA4 + s * (QA5 + s * QA6)))));
+        return ERX + p / q;
+    }
+
+    static double erf(double x) {
+        if (Double.isNaN(x)) {
+            return x;
+        }
+        double ax = Math.abs(x);
+        if (ax < 0.84375) {
+            return erfSmall(x);
+        }
+        if (ax < 1.25) {
+            return Math.copySign(erfMid(ax), x);
+        }
+        if (ax >= 6) {
+            return Math.copySign(1, x);
+        }
+        return Math.copySign(1 - erfcLarge(ax), x);
+    }
+
+    static double erfc(double x) {
+        if (Double.isNaN(x)) {
+            return x;
+        }
+        double ax = Math.abs(x);
+        if (ax < 0.84375) {
+            return 1 - erfSmall(x);
+        }
+        if (ax < 1.25) {
+            double e = erfMid(ax);
+            return x > 0 ? 1 - ERX - (e - ERX) : 1 + e;
+        }
+        return x > 0 ? erfcLarge(ax) : 2 - erfcLarge(ax);
+    }
+
+    /** Φ(x), the standard normal CDF. */
+    static double cdf(double x) {
+        double z = x * SQRT1_2;
+        if (z < -SQRT1_2) {
+            return 0.5 * erfc(-z);
+        }
+        if (z < SQRT1_2) {
+            return 0.5 + 0.5 * erf(z);
+        }
+        return 1 - 0.5 * erfc(z);
+    }
+
+    /** log Φ(x), accurate far into the left tail. */
+    static double logCdf(double x) {
+        if (x > 6) {
+            return -cdf(-x); // log(1 - e) ~ -e
+        }
+        if (x > -20) {
+            return Math.log(cdf(x));
+        }
+        // asymptotic series: Φ(x) ~ φ(x)/(-x) · (1 - 1/x² + 3/x⁴ - ...)
+        double logLhs = -0.5 * x * x - Math.log(-x) - LOG_SQRT_2PI;
+        double sum = 1;
+        double term = 1;
+        double inv = 1 / (x * x);
+        for (int i = 1; i < 30; i++) {
+            double next = -term * (2 * i - 1) * inv;
+            if (Math.abs(next) < 1e-17 * Math.abs(sum)) {
+                break;
+            }
+            term = next;
+            sum += term;
+        }
+        return logLhs + Math.log(sum);
+    }
+
+    /** log(e^p - e^q) for p >= q. */
+    private static double logDiff(double p, double q) {
+        if (q == Double.NEGATIVE_INFINITY) {
+            return p;
+        }
+        return p + Math.log1p(-Math.exp(q - p));
+    }
+
+    /** log of the standard normal mass on [a, b], a <= b. */
+    static double logMass(double a, double b) {
+        if (b <= 0) {
+            return logDiff(logCdf(b), logCdf(a));
+        }
+        if (a > 0) {
+            return logDiff(logCdf(-a), logCdf(-b));
+        }
+        return Math.log1p(-cdf(a) - cdf(-b));
+    }
+
+    /** x with log Φ(x) = y: safeguarded Newton on [-100, 100]. */
+    static double inverseLogCdf(double y) {
+        double lo = -100;
+        double hi = 100;
+        double x = y > -0.7 ? 0 : -Math.sqrt(-2 * y);
+        for (int i = 0; i < 100; i++) {
+            double f = logCdf(x) - y;
+            if (Math.abs(f) < 1e-14 * Math.max(1, Math.abs(y))) {
+                return x;
+            }
+            if (f > 0) {
+                hi = x;
+            } else {
+                lo = x;
+            }
+            // d/dx log Φ(x) = φ(x)/Φ(x)
+            double slope = Math.exp(-0.5 * x * x - LOG_SQRT_2PI - logCdf(x));
+            double nx = x - f / slope;
+            if (!(nx > lo && nx < hi)) {
+                nx = 0.5 * (lo + hi);
+            }
+            if (nx == x) {
+                return x;
+            }
+            x = nx;
+        }
+        return x;
+    }
+
+    /**
+     * The {@code q}-quantile of the standard normal truncated to [a, b].
+     *
+     * @param q in [0, 1]
+     * @param a lower bound
+     * @param b upper bound, {@code > a}
+     */
+    static double truncatedQuantile(double q, double a, double b) {
+        double x;
+        if (a < 0) {
+            double logPhi = logAdd(logCdf(a), Math.log(q) + logMass(a, b));
+            x = inverseLogCdf(logPhi);
+        } else {
+            double logPhi = logAdd(logCdf(-b), Math.log1p(-q) + logMass(a, b));
+            x = -inverseLogCdf(logPhi);
+        }
+        return Math.min(b, Math.max(a, x));
+    }
+
+    private static double logAdd(double p, double q) {
+        if (p == Double.NEGATIVE_INFINITY) {
+            return q;
+        }
+        if (q == Double.NEGATIVE_INFINITY) {
+            return p;
+        }
+        double m = Math.max(p, q);
+        return m + Math.log(Math.exp(p - m) + Math.exp(q - m));
+    }
+}

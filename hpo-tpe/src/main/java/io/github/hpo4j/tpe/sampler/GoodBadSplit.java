@@ -1,0 +1,162 @@
+package io.github.hpo4j.tpe.sampler;
+
+import io.github.hpo4j.core.study.Direction;
+import io.github.hpo4j.core.trial.TrialRecord;
+import io.github.hpo4j.core.trial.TrialState;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Splits observed trials into the good set l and the bad set g, as Optuna's TPE does: the good
+ * set takes {@code nBelow} trials, first from COMPLETE trials by objective value (by
+ * non-domination rank with several objectives), then PRUNED trials by (furthest step, value at
+ * that step), then infeasible trials by total constraint violation. Everything else, and the
+ * RUNNING trials of other workers (the constant liar), goes to the bad set. Both sets come back
+ * in history order.
+ */
+final class GoodBadSplit {
+
+    /** A trial and its position in the history (warm-start trials first). */
+    record Observed(TrialRecord trial, int order) {
+    }
+
+    final List<Observed> good;
+    final List<Observed> bad;
+
+    private GoodBadSplit(List<Observed> good, List<Observed> bad) {
+        this.good = good;
+        this.bad = bad;
+    }
+
+    /** γ(n) = min(⌈0.1·n⌉, 25). */
+    static int defaultGamma(int n) {
+        return Math.min((int) Math.ceil(0.1 * n), 25);
+    }
+
+    static GoodBadSplit split(List<Observed> trials, List<Direction> directions, int nBelow) {
+        boolean constraints = false;
+        for (Observed o : trials) {
+            if (!o.trial().constraints().isEmpty()) {
+                constraints = true;
+                break;
+            }
+        }
+        List<Observed> complete = new ArrayList<>();
+        List<Observed> pruned = new ArrayList<>();
+        List<Observed> infeasible = new ArrayList<>();
+        List<Observed> running = new ArrayList<>();
+        for (Observed o : trials) {
+            TrialRecord t = o.trial();
+            if (t.state() == TrialState.RUNNING) {
+                running.add(o);
+            } else if (constraints && !t.isFeasible()) {
+                infeasible.add(o);
+            } else if (t.state() == TrialState.COMPLETE) {
+                complete.add(o);
+            } else if (t.state() == TrialState.PRUNED) {
+                pruned.add(o);
+            }
+        }
+        List<Observed> good = new ArrayList<>();
+        List<Observed> bad = new ArrayList<>(running);
+        int left = nBelow;
+        left -= take(orderComplete(complete, directions), left, good, bad);
+        Direction first = directions.get(0);
+        pruned.sort(Comparator.<Observed>comparingDouble(o -> prunedStep(o.trial()))
+                .thenComparingDouble(o -> prunedValue(o.trial(), first)));
+        left -= take(pruned, left, good, bad);
+        infeasible.sort(Comparator.comparingDouble(o -> o.trial().totalViolation()));
+        take(infeasible, left, good, bad);
+        good.sort(Comparator.comparingInt(Observed::order));
+        bad.sort(Comparator.comparingInt(Observed::order));
+        return new GoodBadSplit(good, bad);
+    }
+
+    private static int take(List<Observed> sorted, int n, List<Observed> good, List<Observed> bad) {
+        int k = Math.max(0, Math.min(n, sorted.size()));
+        good.addAll(sorted.subList(0, k));
+        bad.addAll(sorted.subList(k, sorted.size()));
+        return k;
+    }
+
+    /** Negated furthest step (later steps first); trials with no report last. */
+    private static double prunedStep(TrialRecord t) {
+        return t.intermediateValues().isEmpty() ? 1 : -t.intermediateValues().lastKey();
+    }
+
+    private static double prunedValue(TrialRecord t, Direction d) {
+        if (t.intermediateValues().isEmpty()) {
+            return 0;
+        }
+        return d.toMinimized(t.intermediateValues().lastEntry().getValue());
+    }
+
+    /** COMPLETE trials best first: by value, or by non-domination rank (ties by history order). */
+    private static List<Observed> orderComplete(List<Observed> complete, List<Direction> directions) {
+        List<Observed> out = new ArrayList<>(complete);
+        if (directions.size() == 1) {
+            Direction d = directions.get(0);
+            out.sort(Comparator.<Observed>comparingDouble(o -> d.toMinimized(o.trial().value()))
+                    .thenComparingInt(Observed::order));
+            return out;
+        }
+        int n = out.size();
+        int[] rank = new int[n];
+        int[] dominatedBy = new int[n];
+        List<List<Integer>> dominates = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            dominates.add(new ArrayList<>());
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (i != j && dominates(out.get(i).trial(), out.get(j).trial(), directions)) {
+                    dominates.get(i).add(j);
+                    dominatedBy[j]++;
+                }
+            }
+        }
+        List<Integer> front = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (dominatedBy[i] == 0) {
+                front.add(i);
+            }
+        }
+        int r = 0;
+        while (!front.isEmpty()) {
+            List<Integer> next = new ArrayList<>();
+            for (int i : front) {
+                rank[i] = r;
+                for (int j : dominates.get(i)) {
+                    if (--dominatedBy[j] == 0) {
+                        next.add(j);
+                    }
+                }
+            }
+            front = next;
+            r++;
+        }
+        Map<Observed, Integer> rankOf = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < n; i++) {
+            rankOf.put(out.get(i), rank[i]);
+        }
+        out.sort(Comparator.<Observed>comparingInt(rankOf::get).thenComparingInt(Observed::order));
+        return out;
+    }
+
+    private static boolean dominates(TrialRecord a, TrialRecord b, List<Direction> directions) {
+        boolean better = false;
+        for (int i = 0; i < directions.size(); i++) {
+            double x = directions.get(i).toMinimized(a.values().get(i));
+            double y = directions.get(i).toMinimized(b.values().get(i));
+            if (x > y) {
+                return false;
+            }
+            if (x < y) {
+                better = true;
+            }
+        }
+        return better;
+    }
+}

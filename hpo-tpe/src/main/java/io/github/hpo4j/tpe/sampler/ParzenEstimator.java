@@ -1,0 +1,302 @@
+package io.github.hpo4j.tpe.sampler;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * A weighted mixture of product kernels, one kernel per observation plus a prior kernel, over one
+ * or more parameters (Optuna's Parzen estimator). Numeric kernels are normals truncated to the
+ * range (analytically: densities divide by the mass inside, samples invert the truncated CDF);
+ * discrete numeric kernels give each grid point the mass of its half-step cell; categorical
+ * kernels put {@code prior/(n+1)} on every choice and 1 more on the observed one.
+ *
+ * <p>All state is in primitive arrays: {@code [param][kernel]}.
+ */
+final class ParzenEstimator {
+
+    private final ParamSpec[] specs;
+    private final int kernels;
+    private final double[] logWeights;
+    private final double[] cumWeights;
+    private final double[][] mu;
+    private final double[][] sigma;
+    /** Numeric: log of each kernel's mass inside the range; categorical: unused. */
+    private final double[][] logNorm;
+    /** Continuous: 1 / sigma, and log(sigma · sqrt(2π) · mass) so that log pdf = -z²/2 - logConst. */
+    private final double[][] invSigma;
+    private final double[][] logConst;
+    /** Categorical: log probability [kernel * choices + choice]. */
+    private final double[][] logProb;
+
+    /**
+     * @param specs        the parameters
+     * @param observations transformed observations [param][obs], in trial-number order
+     * @param weights      unnormalised weight per observation
+     * @param params       estimator settings
+     */
+    ParzenEstimator(ParamSpec[] specs, double[][] observations, double[] weights, TpeParameters params) {
+        this.specs = specs;
+        int n = weights.length;
+        int d = specs.length;
+        this.kernels = n + 1;
+        double[] w = new double[kernels];
+        double total = 0;
+        if (n == 0) {
+            w[0] = 1;
+            total = 1;
+        } else {
+            for (int k = 0; k < n; k++) {
+                w[k] = weights[k];
+                total += weights[k];
+            }
+            w[n] = params.priorWeight();
+            total += params.priorWeight();
+        }
+        logWeights = new double[kernels];
+        cumWeights = new double[kernels];
+        double acc = 0;
+        for (int k = 0; k < kernels; k++) {
+            logWeights[k] = Math.log(w[k] / total);
+            acc += w[k] / total;
+            cumWeights[k] = acc;
+        }
+        cumWeights[kernels - 1] = 1;
+        mu = new double[d][];
+        sigma = new double[d][];
+        logNorm = new double[d][];
+        logProb = new double[d][];
+        invSigma = new double[d][];
+        logConst = new double[d][];
+        for (int j = 0; j < d; j++) {
+            ParamSpec s = specs[j];
+            if (s.categorical) {
+                logProb[j] = categoricalKernels(s.choices, observations[j], n, params.priorWeight());
+            } else {
+                double[] m = Arrays.copyOf(observations[j], kernels);
+                m[n] = 0.5 * (s.lowT + s.highT);
+                double[] sg = params.multivariate()
+                        ? multivariateSigmas(s, n, d, params)
+                        : univariateSigmas(s, observations[j], n, params);
+                sg[n] = s.highT - s.lowT;
+                double[] ln = new double[kernels];
+                for (int k = 0; k < kernels; k++) {
+                    ln[k] = Gaussian.logMass((s.lowT - m[k]) / sg[k], (s.highT - m[k]) / sg[k]);
+                }
+                mu[j] = m;
+                sigma[j] = sg;
+                logNorm[j] = ln;
+                double[] is = new double[kernels];
+                double[] lc = new double[kernels];
+                for (int k = 0; k < kernels; k++) {
+                    is[k] = 1 / sg[k];
+                    lc[k] = Math.log(sg[k]) + Gaussian.LOG_SQRT_2PI + ln[k];
+                }
+                invSigma[j] = is;
+                logConst[j] = lc;
+            }
+        }
+    }
+
+    private double[] categoricalKernels(int c, double[] obs, int n, double prior) {
+        double[] lp = new double[kernels * c];
+        double base = prior / kernels;
+        for (int k = 0; k < kernels; k++) {
+            boolean observed = k < n;
+            double rowSum = base * c + (observed ? 1 : 0);
+            double logBase = Math.log(base / rowSum);
+            for (int x = 0; x < c; x++) {
+                lp[k * c + x] = logBase;
+            }
+            if (observed) {
+                lp[k * c + (int) obs[k]] = Math.log((base + 1) / rowSum);
+            }
+        }
+        return lp;
+    }
+
+    private double[] multivariateSigmas(ParamSpec s, int n, int d, TpeParameters params) {
+        double range = s.highT - s.lowT;
+        double sg = 0.2 * Math.pow(Math.max(n, 1), -1.0 / (d + 4)) * range;
+        double[] out = new double[kernels];
+        Arrays.fill(out, clip(sg, range, n, params));
+        return out;
+    }
+
+    private double[] univariateSigmas(ParamSpec s, double[] obs, int n, TpeParameters params) {
+        double range = s.highT - s.lowT;
+        double prior = 0.5 * (s.lowT + s.highT);
+        int m = n + 1;
+        // sort observations with the prior centre, remembering where each came from
+        double[] values = new double[m];
+        for (int k = 0; k < m; k++) {
+            values[k] = k < n ? obs[k] : prior;
+        }
+        int[] idx = sortedOrder(values);
+        double[] sorted = new double[m + 2];
+        sorted[0] = s.lowT;
+        for (int i = 0; i < m; i++) {
+            sorted[i + 1] = values[idx[i]];
+        }
+        sorted[m + 1] = s.highT;
+        double[] sortedSigma = new double[m];
+        for (int i = 0; i < m; i++) {
+            sortedSigma[i] = Math.max(sorted[i + 1] - sorted[i], sorted[i + 2] - sorted[i + 1]);
+        }
+        if (!params.considerEndpoints() && m + 2 >= 4) {
+            sortedSigma[0] = sorted[2] - sorted[1];
+            sortedSigma[m - 1] = sorted[m] - sorted[m - 1];
+        }
+        double[] out = new double[kernels];
+        for (int i = 0; i < m; i++) {
+            if (idx[i] < n) {
+                out[idx[i]] = clip(sortedSigma[i], range, n, params);
+            }
+        }
+        return out;
+    }
+
+    private static double clip(double sg, double range, int n, TpeParameters params) {
+        double min = params.considerMagicClip() ? range / Math.min(100.0, 1.0 + (n + 1)) : 1e-12;
+        return Math.min(range, Math.max(min, sg));
+    }
+
+    /** Indices of {@code values} in ascending order of value (stable), without boxing. */
+    static int[] sortedOrder(double[] values) {
+        int m = values.length;
+        int[] idx = new int[m];
+        for (int i = 0; i < m; i++) {
+            idx[i] = i;
+        }
+        int[] tmp = new int[m];
+        mergeSort(values, idx, tmp, 0, m);
+        return idx;
+    }
+
+    private static void mergeSort(double[] v, int[] a, int[] tmp, int lo, int hi) {
+        if (hi - lo < 24) {
+            for (int i = lo + 1; i < hi; i++) {
+                int x = a[i];
+                int j = i - 1;
+                while (j >= lo && v[a[j]] > v[x]) {
+                    a[j + 1] = a[j];
+                    j--;
+                }
+                a[j + 1] = x;
+            }
+            return;
+        }
+        int mid = (lo + hi) >>> 1;
+        mergeSort(v, a, tmp, lo, mid);
+        mergeSort(v, a, tmp, mid, hi);
+        if (v[a[mid - 1]] <= v[a[mid]]) {
+            return;
+        }
+        System.arraycopy(a, lo, tmp, lo, hi - lo);
+        int i = lo;
+        int j = mid;
+        for (int k = lo; k < hi; k++) {
+            if (j >= hi || (i < mid && v[tmp[i]] <= v[tmp[j]])) {
+                a[k] = tmp[i++];
+            } else {
+                a[k] = tmp[j++];
+            }
+        }
+    }
+
+    /**
+     * Draws candidates from the mixture.
+     *
+     * @param rng   randomness
+     * @param count how many
+     * @return internal values [candidate][param], admissible for each distribution
+     */
+    double[][] sample(SplittableRandom rng, int count) {
+        int d = specs.length;
+        double[][] out = new double[count][d];
+        for (int c = 0; c < count; c++) {
+            double u = rng.nextDouble();
+            int k = Arrays.binarySearch(cumWeights, u);
+            k = k >= 0 ? Math.min(k + 1, kernels - 1) : Math.min(-k - 1, kernels - 1);
+            for (int j = 0; j < d; j++) {
+                ParamSpec s = specs[j];
+                if (s.categorical) {
+                    double r = rng.nextDouble();
+                    double acc = 0;
+                    int x = 0;
+                    for (; x < s.choices - 1; x++) {
+                        acc += Math.exp(logProb[j][k * s.choices + x]);
+                        if (r < acc) {
+                            break;
+                        }
+                    }
+                    out[c][j] = x;
+                } else {
+                    double m = mu[j][k];
+                    double sg = sigma[j][k];
+                    double z = Gaussian.truncatedQuantile(rng.nextDouble(), (s.lowT - m) / sg, (s.highT - m) / sg);
+                    out[c][j] = s.untransform(m + sg * z);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Log density (log probability for discrete and categorical parameters) of each candidate,
+     * in the transformed space.
+     *
+     * @param candidates internal values [candidate][param]
+     * @return one log density per candidate
+     */
+    double[] logPdf(double[][] candidates) {
+        int d = specs.length;
+        double[] out = new double[candidates.length];
+        double[] terms = new double[kernels];
+        for (int c = 0; c < candidates.length; c++) {
+            System.arraycopy(logWeights, 0, terms, 0, kernels);
+            for (int j = 0; j < d; j++) {
+                ParamSpec s = specs[j];
+                double v = candidates[c][j];
+                if (s.categorical) {
+                    int x = (int) v;
+                    double[] lp = logProb[j];
+                    for (int k = 0; k < kernels; k++) {
+                        terms[k] += lp[k * s.choices + x];
+                    }
+                } else if (s.discrete()) {
+                    double lo = Math.max(s.lowT, s.transform(v - s.step / 2));
+                    double hi = Math.min(s.highT, s.transform(v + s.step / 2));
+                    double[] m = mu[j];
+                    double[] sg = sigma[j];
+                    double[] ln = logNorm[j];
+                    for (int k = 0; k < kernels; k++) {
+                        terms[k] += Gaussian.logMass((lo - m[k]) / sg[k], (hi - m[k]) / sg[k]) - ln[k];
+                    }
+                } else {
+                    double t = s.transform(v);
+                    double[] m = mu[j];
+                    double[] is = invSigma[j];
+                    double[] lc = logConst[j];
+                    for (int k = 0; k < kernels; k++) {
+                        double z = (t - m[k]) * is[k];
+                        terms[k] -= 0.5 * z * z + lc[k];
+                    }
+                }
+            }
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < kernels; k++) {
+                max = Math.max(max, terms[k]);
+            }
+            double sum = 0;
+            for (int k = 0; k < kernels; k++) {
+                sum += Math.exp(terms[k] - max);
+            }
+            out[c] = max + Math.log(sum);
+        }
+        return out;
+    }
+
+    int kernelCount() {
+        return kernels;
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.hpo4j.tpe.sampler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class GaussianTest {
+
+    @Test
+    void cdf_matchesKnownValues() {
+        // reference values: Python math.erfc and mpmath
+        assertEquals(0.5, Gaussian.cdf(0), 1e-16);
+        assertEquals(0.8413447460685429, Gaussian.cdf(1), 1e-15);
+        assertEquals(0.15865525393145705, Gaussian.cdf(-1), 1e-15);
+        assertEquals(0.9772498680518208, Gaussian.cdf(2), 1e-15);
+        assertEquals(1.3498980316300946e-3, Gaussian.cdf(-3), 1e-17);
+        assertEquals(2.866515718791939e-7, Gaussian.cdf(-5), 1e-20);
+        assertEquals(7.61985302416047e-24, Gaussian.cdf(-10), 1e-36);
+    }
+
+    @Test
+    void logCdf_isContinuousAcrossTheAsymptoticSwitch() {
+        double below = Gaussian.logCdf(-20.0000001);
+        double above = Gaussian.logCdf(-19.9999999);
+        assertEquals(above, below, 1e-4);
+        // log Φ(-30) = -454.321... (asymptotic expansion)
+        assertEquals(-454.3212439563432, Gaussian.logCdf(-30), 1e-9); // mpmath, 40 digits
+    }
+
+    @Test
+    void logMass_ofTheWholeLine_isZero_andOfSymmetricIntervals_agrees() {
+        assertEquals(0, Gaussian.logMass(-40, 40), 1e-15);
+        assertEquals(Math.log(0.6826894921370859), Gaussian.logMass(-1, 1), 1e-14);
+        assertEquals(Gaussian.logMass(2, 3), Gaussian.logMass(-3, -2), 1e-14);
+        // far tail cell: mass of [30, 30.5] is finite in log space
+        assertTrue(Double.isFinite(Gaussian.logMass(30, 30.5)));
+    }
+
+    @Test
+    void truncatedQuantile_invertsTheTruncatedCdf() {
+        double[][] cases = {{-1, 2}, {0.5, 3}, {-5, -4}, {3, 40}, {-0.2, 0.1}};
+        for (double[] c : cases) {
+            double a = c[0];
+            double b = c[1];
+            for (double q : new double[] {0.001, 0.1, 0.5, 0.9, 0.999}) {
+                double x = Gaussian.truncatedQuantile(q, a, b);
+                assertTrue(x >= a && x <= b);
+                double mass = Math.exp(Gaussian.logMass(a, x) - Gaussian.logMass(a, b));
+                assertEquals(q, mass, 1e-9, "q " + q + " on [" + a + ", " + b + "]");
+            }
+        }
+    }
+}
