@@ -1,0 +1,163 @@
+package io.github.hpo4j.tpe.sampler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.hpo4j.core.sampler.RandomSampler;
+import io.github.hpo4j.core.study.Study;
+import io.github.hpo4j.core.trial.Trial;
+import io.github.hpo4j.core.trial.TrialRecord;
+import io.github.hpo4j.core.trial.TrialState;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class TpeSamplerTest {
+
+    private static double quadratic(Trial t) {
+        double s = 0;
+        for (int j = 0; j < 3; j++) {
+            double x = t.suggestFloat("x" + j, -10, 10);
+            s += (x - 2) * (x - 2);
+        }
+        return s;
+    }
+
+    @Test
+    void sameSeed_sameTrials_bothModes() {
+        for (boolean mv : new boolean[] {true, false}) {
+            List<List<Object>> runs = new ArrayList<>();
+            for (int r = 0; r < 2; r++) {
+                Study s = Study.builder().sampler(TpeSampler.builder().seed(11).multivariate(mv).build()).build();
+                s.optimize(TpeSamplerTest::quadratic, 30);
+                runs.add(new ArrayList<>(s.trials().stream().map(TrialRecord::params).toList()));
+            }
+            assertEquals(runs.get(0), runs.get(1));
+        }
+        Study a = Study.builder().sampler(TpeSampler.builder().seed(1).build()).build();
+        Study b = Study.builder().sampler(TpeSampler.builder().seed(2).build()).build();
+        a.optimize(TpeSamplerTest::quadratic, 15);
+        b.optimize(TpeSamplerTest::quadratic, 15);
+        assertNotEquals(a.trials().get(14).params(), b.trials().get(14).params());
+    }
+
+    @Test
+    void separableQuadratic_samplesConcentrateNearTheOptimumAfter60Trials() {
+        for (boolean mv : new boolean[] {true, false}) {
+            Study tpe = Study.builder().sampler(TpeSampler.builder().seed(5).multivariate(mv).build()).build();
+            tpe.optimize(TpeSamplerTest::quadratic, 100);
+            Study random = Study.builder().sampler(new RandomSampler(5)).build();
+            random.optimize(TpeSamplerTest::quadratic, 100);
+            // of the last 40 TPE samples, most coordinates lie within 2 of the optimum at 2
+            // (a uniform sampler puts 20 % there)
+            int near = 0;
+            int total = 0;
+            for (TrialRecord t : tpe.trials().subList(60, 100)) {
+                for (Object v : t.params().values()) {
+                    total++;
+                    if (Math.abs((Double) v - 2) < 2) {
+                        near++;
+                    }
+                }
+            }
+            assertTrue(near > 0.6 * total, "mv=" + mv + ": only " + near + " of " + total + " near the optimum");
+            assertTrue(tpe.bestTrial().orElseThrow().value() < random.bestTrial().orElseThrow().value(),
+                    "TPE " + tpe.bestTrial().orElseThrow().value() + " vs random " + random.bestTrial().orElseThrow().value());
+        }
+    }
+
+    @Test
+    void startupTrials_areRandom_andFailuresDoNotCount() {
+        Study s = Study.builder().sampler(TpeSampler.builder().seed(3).nStartupTrials(5).build()).build();
+        for (int i = 0; i < 8; i++) {
+            Trial t = s.ask();
+            t.suggestFloat("x", 0, 1);
+            s.tell(t, TrialState.FAIL);
+        }
+        // still fewer than 5 finished: TPE must not have kicked in, and asking works
+        Trial t = s.ask();
+        double x = t.suggestFloat("x", 0, 1);
+        assertTrue(x >= 0 && x <= 1);
+    }
+
+    @Test
+    void mixedSpace_conditionalParameters_andWarmStart() {
+        Study past = Study.builder().sampler(new RandomSampler(1)).build();
+        past.optimize(t -> {
+            String opt = t.suggestCategorical("opt", List.of("sgd", "adam"));
+            double lr = t.suggestFloat("lr", 1e-4, 1e-1, true);
+            int layers = t.suggestInt("layers", 1, 4);
+            return (opt.equals("adam") ? 0 : 1) + Math.abs(Math.log10(lr) + 3) + layers;
+        }, 30);
+        Study s = Study.builder().sampler(TpeSampler.builder().seed(4).warmStart(past.trials()).build()).build();
+        s.optimize(t -> {
+            String opt = t.suggestCategorical("opt", List.of("sgd", "adam"));
+            double lr = t.suggestFloat("lr", 1e-4, 1e-1, true);
+            int layers = t.suggestInt("layers", 1, 4);
+            if (opt.equals("sgd")) {
+                t.suggestFloat("momentum", 0, 1);
+            }
+            return (opt.equals("adam") ? 0 : 1) + Math.abs(Math.log10(lr) + 3) + layers;
+        }, 20);
+        // warm start: TPE is active from the first trial and leans to adam with one layer
+        long adam = s.trials().stream().filter(t -> t.params().get("opt").equals("adam")).count();
+        long oneLayer = s.trials().stream().filter(t -> t.params().get("layers").equals(1)).count();
+        assertTrue(adam >= 14, "adam in " + adam + " of 20");
+        assertTrue(oneLayer >= 10, "one layer in " + oneLayer + " of 20");
+    }
+
+    @Test
+    void fourThreadsWithConstantLiar_concurrentAsksDoNotReturnTheSamePoint() throws Exception {
+        Study s = Study.builder().sampler(TpeSampler.builder().seed(8).build()).build();
+        s.optimize(TpeSamplerTest::quadratic, 20);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch allAsked = new CountDownLatch(4);
+        List<Future<List<Object>>> fs = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            fs.add(pool.submit(() -> {
+                Trial t = s.ask();
+                List<Object> point = new ArrayList<>(List.of(t.suggestFloat("x0", -10, 10),
+                        t.suggestFloat("x1", -10, 10), t.suggestFloat("x2", -10, 10)));
+                allAsked.countDown();
+                allAsked.await();
+                s.tell(t, 0.0);
+                return point;
+            }));
+        }
+        Set<List<Object>> points = new HashSet<>();
+        for (Future<List<Object>> f : fs) {
+            points.add(f.get());
+        }
+        pool.shutdown();
+        assertEquals(4, points.size());
+    }
+
+    @Test
+    void multiObjective_runs() {
+        Study s = Study.builder().sampler(TpeSampler.builder().seed(2).build()).minimize("a").minimize("b").build();
+        s.optimizeMulti(t -> {
+            double x = t.suggestFloat("x", 0, 1);
+            return new double[] {x, 1 - x};
+        }, 30, 1, null);
+        assertEquals(30, s.trials(TrialState.COMPLETE).size());
+        assertEquals(30, s.bestTrials().size());
+    }
+
+    @Test
+    void builder_rejectsBadArguments() {
+        assertEquals("nStartupTrials (-1) must be >= 0",
+                assertThrows(IllegalArgumentException.class, () -> TpeSampler.builder().nStartupTrials(-1)).getMessage());
+        assertEquals("nEiCandidates (0) must be >= 1",
+                assertThrows(IllegalArgumentException.class, () -> TpeSampler.builder().nEiCandidates(0)).getMessage());
+        assertEquals("priorWeight (0.0) must be > 0",
+                assertThrows(IllegalArgumentException.class, () -> TpeSampler.builder().priorWeight(0)).getMessage());
+    }
+}
