@@ -189,6 +189,10 @@ final class Gaussian {
 
     /** log of the standard normal mass on [a, b], a <= b. */
     static double logMass(double a, double b) {
+        if (a < -8.5 && b > 8.5) {
+            // each tail holds < 1e-17, so log(1 - tails) is within 2e-17 of 0
+            return 0;
+        }
         if (b <= 0) {
             return logDiff(logCdf(b), logCdf(a));
         }
@@ -198,11 +202,47 @@ final class Gaussian {
         return Math.log1p(-cdf(a) - cdf(-b));
     }
 
-    /** x with log Φ(x) = y: safeguarded Newton on [-100, 100]. */
+    // Acklam's rational approximation of the normal quantile (relative error 1.2e-9), used as the
+    // starting point of the Newton refinement below.
+    private static final double[] AC_A = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
+        1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00};
+    private static final double[] AC_B = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
+        6.680131188771972e+01, -1.328068155288572e+01};
+    private static final double[] AC_C = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
+        -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00};
+    private static final double[] AC_D = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
+        3.754408661907416e+00};
+
+    /** Approximate Φ⁻¹(p) for p in (0, 1). */
+    static double approximateQuantile(double p) {
+        double plow = 0.02425;
+        if (p < plow) {
+            double q = Math.sqrt(-2 * Math.log(p));
+            return (((((AC_C[0] * q + AC_C[1]) * q + AC_C[2]) * q + AC_C[3]) * q + AC_C[4]) * q + AC_C[5])
+                    / ((((AC_D[0] * q + AC_D[1]) * q + AC_D[2]) * q + AC_D[3]) * q + 1);
+        }
+        if (p > 1 - plow) {
+            double q = Math.sqrt(-2 * Math.log1p(-p));
+            return -(((((AC_C[0] * q + AC_C[1]) * q + AC_C[2]) * q + AC_C[3]) * q + AC_C[4]) * q + AC_C[5])
+                    / ((((AC_D[0] * q + AC_D[1]) * q + AC_D[2]) * q + AC_D[3]) * q + 1);
+        }
+        double q = p - 0.5;
+        double r = q * q;
+        return (((((AC_A[0] * r + AC_A[1]) * r + AC_A[2]) * r + AC_A[3]) * r + AC_A[4]) * r + AC_A[5]) * q
+                / (((((AC_B[0] * r + AC_B[1]) * r + AC_B[2]) * r + AC_B[3]) * r + AC_B[4]) * r + 1);
+    }
+
+    /** x with log Φ(x) = y: Newton from Acklam's guess, safeguarded by bisection on [-100, 100]. */
     static double inverseLogCdf(double y) {
         double lo = -100;
         double hi = 100;
-        double x = y > -0.7 ? 0 : -Math.sqrt(-2 * y);
+        double x;
+        if (y > -700) {
+            double p = Math.exp(y);
+            x = p >= 1 ? 40 : approximateQuantile(p);
+        } else {
+            x = -Math.sqrt(-2 * y);
+        }
         for (int i = 0; i < 100; i++) {
             double f = logCdf(x) - y;
             if (Math.abs(f) < 1e-14 * Math.max(1, Math.abs(y))) {

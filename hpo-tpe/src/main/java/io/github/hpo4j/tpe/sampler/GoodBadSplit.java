@@ -18,7 +18,10 @@ import java.util.Map;
  */
 final class GoodBadSplit {
 
-    /** A trial and its position in the history (warm-start trials first). */
+    /**
+     * A trial and its position in the history: unique, ascending in history order (warm-start
+     * trials first); the input list must be in this order.
+     */
     record Observed(TrialRecord trial, int order) {
     }
 
@@ -59,26 +62,75 @@ final class GoodBadSplit {
                 pruned.add(o);
             }
         }
-        List<Observed> good = new ArrayList<>();
-        List<Observed> bad = new ArrayList<>(running);
+        int maxOrder = 0;
+        for (Observed o : trials) {
+            maxOrder = Math.max(maxOrder, o.order());
+        }
+        boolean[] isGood = new boolean[maxOrder + 1];
         int left = nBelow;
-        left -= take(orderComplete(complete, directions), left, good, bad);
-        Direction first = directions.get(0);
-        pruned.sort(Comparator.<Observed>comparingDouble(o -> prunedStep(o.trial()))
-                .thenComparingDouble(o -> prunedValue(o.trial(), first)));
-        left -= take(pruned, left, good, bad);
-        infeasible.sort(Comparator.comparingDouble(o -> o.trial().totalViolation()));
-        take(infeasible, left, good, bad);
-        good.sort(Comparator.comparingInt(Observed::order));
-        bad.sort(Comparator.comparingInt(Observed::order));
+        List<Observed> bestComplete = directions.size() == 1
+                ? bestSingleObjective(complete, directions.get(0), left)
+                : orderComplete(complete, directions);
+        left -= mark(bestComplete, left, isGood);
+        if (left > 0 && !pruned.isEmpty()) {
+            Direction first = directions.get(0);
+            pruned.sort(Comparator.<Observed>comparingDouble(o -> prunedStep(o.trial()))
+                    .thenComparingDouble(o -> prunedValue(o.trial(), first)));
+            left -= mark(pruned, left, isGood);
+        }
+        if (left > 0 && !infeasible.isEmpty()) {
+            infeasible.sort(Comparator.comparingDouble(o -> o.trial().totalViolation()));
+            mark(infeasible, left, isGood);
+        }
+        // both sets in history order: the input is in history order already
+        List<Observed> good = new ArrayList<>();
+        List<Observed> bad = new ArrayList<>();
+        for (int i = 0; i < trials.size(); i++) {
+            Observed o = trials.get(i);
+            TrialState st = o.trial().state();
+            if (isGood[o.order()]) {
+                good.add(o);
+            } else if (st == TrialState.COMPLETE || st == TrialState.PRUNED || st == TrialState.RUNNING) {
+                bad.add(o);
+            }
+        }
         return new GoodBadSplit(good, bad);
     }
 
-    private static int take(List<Observed> sorted, int n, List<Observed> good, List<Observed> bad) {
+    private static int mark(List<Observed> sorted, int n, boolean[] isGood) {
         int k = Math.max(0, Math.min(n, sorted.size()));
-        good.addAll(sorted.subList(0, k));
-        bad.addAll(sorted.subList(k, sorted.size()));
+        for (int i = 0; i < k; i++) {
+            isGood[sorted.get(i).order()] = true;
+        }
         return k;
+    }
+
+    /**
+     * The {@code n} best COMPLETE trials, best first, ties to the older trial: a bounded
+     * insertion that is O(trials) when, as usual, few trials beat the current n-th best.
+     */
+    private static List<Observed> bestSingleObjective(List<Observed> complete, Direction d, int n) {
+        if (n <= 0) {
+            return List.of();
+        }
+        Observed[] best = new Observed[n];
+        double[] score = new double[n];
+        int size = 0;
+        for (Observed o : complete) {
+            double v = d.toMinimized(o.trial().value());
+            if (size == n && !(v < score[n - 1])) {
+                continue;
+            }
+            int i = size < n ? size++ : n - 1;
+            while (i > 0 && v < score[i - 1]) {
+                best[i] = best[i - 1];
+                score[i] = score[i - 1];
+                i--;
+            }
+            best[i] = o;
+            score[i] = v;
+        }
+        return java.util.Arrays.asList(best).subList(0, size);
     }
 
     /** Negated furthest step (later steps first); trials with no report last. */

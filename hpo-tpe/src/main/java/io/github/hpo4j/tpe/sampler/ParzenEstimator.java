@@ -27,6 +27,8 @@ final class ParzenEstimator {
     private final double[][] logConst;
     /** Categorical: log probability [kernel * choices + choice]. */
     private final double[][] logProb;
+    /** One continuous parameter: kernels sorted by centre, in blocks, to skip far kernels. */
+    private final SortedKernels sorted;
 
     /**
      * @param specs        the parameters
@@ -61,6 +63,7 @@ final class ParzenEstimator {
             cumWeights[k] = acc;
         }
         cumWeights[kernels - 1] = 1;
+        SortedKernels sk = null;
         mu = new double[d][];
         sigma = new double[d][];
         logNorm = new double[d][];
@@ -88,13 +91,22 @@ final class ParzenEstimator {
                 double[] is = new double[kernels];
                 double[] lc = new double[kernels];
                 for (int k = 0; k < kernels; k++) {
-                    is[k] = 1 / sg[k];
-                    lc[k] = Math.log(sg[k]) + Gaussian.LOG_SQRT_2PI + ln[k];
+                    if (k > 0 && sg[k] == sg[k - 1] && ln[k] == ln[k - 1]) {
+                        is[k] = is[k - 1];
+                        lc[k] = lc[k - 1];
+                    } else {
+                        is[k] = 1 / sg[k];
+                        lc[k] = Math.log(sg[k]) + Gaussian.LOG_SQRT_2PI + ln[k];
+                    }
                 }
                 invSigma[j] = is;
                 logConst[j] = lc;
+                if (d == 1 && !s.discrete()) {
+                    sk = new SortedKernels(m, is, logWeights, lc);
+                }
             }
         }
+        sorted = sk;
     }
 
     private double[] categoricalKernels(int c, double[] obs, int n, double prior) {
@@ -131,7 +143,7 @@ final class ParzenEstimator {
         for (int k = 0; k < m; k++) {
             values[k] = k < n ? obs[k] : prior;
         }
-        int[] idx = sortedOrder(values);
+        int[] idx = sortedOrderPacked(values);
         double[] sorted = new double[m + 2];
         sorted[0] = s.lowT;
         for (int i = 0; i < m; i++) {
@@ -158,6 +170,31 @@ final class ParzenEstimator {
     private static double clip(double sg, double range, int n, TpeParameters params) {
         double min = params.considerMagicClip() ? range / Math.min(100.0, 1.0 + (n + 1)) : 1e-12;
         return Math.min(range, Math.max(min, sg));
+    }
+
+    /**
+     * Indices of {@code values} in ascending order, by sorting longs that hold the value's
+     * order-preserving bits in their high 44 bits and the index in the low 20: ties closer than
+     * 2^-32 relative may come out in either order, which changes no neighbour gap by more than
+     * that. Falls back to {@link #sortedOrder} past 2^20 values.
+     */
+    static int[] sortedOrderPacked(double[] values) {
+        int m = values.length;
+        if (m >= (1 << 20)) {
+            return sortedOrder(values);
+        }
+        long[] keys = new long[m];
+        for (int i = 0; i < m; i++) {
+            long bits = Double.doubleToLongBits(values[i] + 0.0);
+            bits ^= (bits >> 63) & 0x7fffffffffffffffL; // negative values reversed: signed order = value order
+            keys[i] = (bits & ~0xFFFFFL) | i;
+        }
+        java.util.Arrays.sort(keys);
+        int[] idx = new int[m];
+        for (int i = 0; i < m; i++) {
+            idx[i] = (int) (keys[i] & 0xFFFFF);
+        }
+        return idx;
     }
 
     /** Indices of {@code values} in ascending order of value (stable), without boxing. */
@@ -250,6 +287,13 @@ final class ParzenEstimator {
      */
     double[] logPdf(double[][] candidates) {
         int d = specs.length;
+        if (sorted != null) {
+            double[] out = new double[candidates.length];
+            for (int c = 0; c < candidates.length; c++) {
+                out[c] = sorted.logPdf(specs[0].transform(candidates[c][0]));
+            }
+            return out;
+        }
         double[] out = new double[candidates.length];
         double[] terms = new double[kernels];
         for (int c = 0; c < candidates.length; c++) {
@@ -287,9 +331,14 @@ final class ParzenEstimator {
             for (int k = 0; k < kernels; k++) {
                 max = Math.max(max, terms[k]);
             }
+            // terms more than 60 below the largest add less than e^-60 each: skip their exp
+            double cut = max - 60;
             double sum = 0;
             for (int k = 0; k < kernels; k++) {
-                sum += Math.exp(terms[k] - max);
+                double t = terms[k];
+                if (t > cut) {
+                    sum += Math.exp(t - max);
+                }
             }
             out[c] = max + Math.log(sum);
         }
@@ -298,5 +347,93 @@ final class ParzenEstimator {
 
     int kernelCount() {
         return kernels;
+    }
+
+    /**
+     * Kernels of one continuous parameter sorted by centre and grouped in blocks of 16, each with
+     * its centre range, widest bandwidth and largest log weight: a block whose best possible term
+     * lies 40 below a term already seen adds less than e^-40 per kernel and is skipped.
+     */
+    static final class SortedKernels {
+        private static final int B = 16;
+        private static final double CUT = 40;
+        final double[] mu;
+        final double[] invSigma;
+        final double[] base;
+        final double[] blockLo;
+        final double[] blockHi;
+        final double[] blockInvSigma;
+        final double[] blockBase;
+
+        SortedKernels(double[] m, double[] is, double[] logW, double[] lc) {
+            int k = m.length;
+            int[] order = sortedOrderPacked(m);
+            mu = new double[k];
+            invSigma = new double[k];
+            base = new double[k];
+            for (int i = 0; i < k; i++) {
+                int o = order[i];
+                mu[i] = m[o];
+                invSigma[i] = is[o];
+                base[i] = logW[o] - lc[o];
+            }
+            int blocks = (k + B - 1) / B;
+            blockLo = new double[blocks];
+            blockHi = new double[blocks];
+            blockInvSigma = new double[blocks];
+            blockBase = new double[blocks];
+            for (int b = 0; b < blocks; b++) {
+                int from = b * B;
+                int to = Math.min(k, from + B);
+                double minInv = Double.POSITIVE_INFINITY;
+                double maxBase = Double.NEGATIVE_INFINITY;
+                for (int i = from; i < to; i++) {
+                    minInv = Math.min(minInv, invSigma[i]);
+                    maxBase = Math.max(maxBase, base[i]);
+                }
+                blockLo[b] = mu[from];
+                blockHi[b] = mu[to - 1];
+                blockInvSigma[b] = minInv;
+                blockBase[b] = maxBase;
+            }
+        }
+
+        private double term(int i, double t) {
+            double z = (t - mu[i]) * invSigma[i];
+            return base[i] - 0.5 * z * z;
+        }
+
+        double logPdf(double t) {
+            int k = mu.length;
+            int p = Arrays.binarySearch(mu, t);
+            p = p >= 0 ? p : -p - 1;
+            double floor = Double.NEGATIVE_INFINITY;
+            if (p < k) {
+                floor = term(p, t);
+            }
+            if (p > 0) {
+                floor = Math.max(floor, term(p - 1, t));
+            }
+            double max = Double.NEGATIVE_INFINITY;
+            double sum = 0;
+            for (int b = 0; b < blockLo.length; b++) {
+                double dist = t < blockLo[b] ? blockLo[b] - t : t > blockHi[b] ? t - blockHi[b] : 0;
+                double zl = dist * blockInvSigma[b];
+                if (blockBase[b] - 0.5 * zl * zl < floor - CUT) {
+                    continue;
+                }
+                int to = Math.min(k, (b + 1) * B);
+                for (int i = b * B; i < to; i++) {
+                    double x = term(i, t);
+                    if (x > max) {
+                        sum = sum * Math.exp(max - x) + 1;
+                        max = x;
+                    } else if (x > max - CUT) {
+                        sum += Math.exp(x - max);
+                    }
+                }
+            }
+            return max + Math.log(sum);
+        }
     }
 }

@@ -75,68 +75,161 @@ public final class TpeSampler implements Sampler {
         return new Builder();
     }
 
-    /** What one ask sees: the trials to learn from and how many have finished. */
-    private record History(List<GoodBadSplit.Observed> trials, int finished) {
+    /**
+     * What one trial's asks see: the good and bad trials (history positions) and the RUNNING
+     * trials of other workers. Computed once per trial and reused by each of its parameters
+     * while no other trial finishes.
+     */
+    private record Context(String study, int trial, int finished, int size, int[] good, int[] bad,
+                           List<TrialRecord> liars, List<TrialRecord> byPosition) {
     }
 
-    private History history(Study study, TrialRecord current) {
-        List<GoodBadSplit.Observed> out = new ArrayList<>();
-        int order = 0;
+    /** One parameter's values by history position, for finished trials (immutable once cached). */
+    private static final class Column {
+        double[] values = new double[256];
+        boolean[] cached = new boolean[256];
+
+        void ensure(int n) {
+            if (n > values.length) {
+                int m = Math.max(n, values.length * 2);
+                values = java.util.Arrays.copyOf(values, m);
+                cached = java.util.Arrays.copyOf(cached, m);
+            }
+        }
+    }
+
+    private record ParamKey(String name, Distribution distribution) {
+    }
+
+    private String cachedStudy;
+    private final java.util.HashMap<ParamKey, Column> columns = new java.util.HashMap<>();
+    private Context context;
+
+    private Context context(Study study, TrialRecord current) {
+        List<TrialRecord> trials = study.trials();
         int finished = 0;
-        for (TrialRecord t : warmStart) {
+        for (TrialRecord t : trials) {
             if (t.state() == TrialState.COMPLETE || t.state() == TrialState.PRUNED) {
-                out.add(new GoodBadSplit.Observed(t, order++));
                 finished++;
             }
         }
-        for (TrialRecord t : study.trials()) {
+        int currentNumber = current == null ? -1 : current.number();
+        Context c = context;
+        if (c != null && c.study().equals(study.name()) && c.trial() == currentNumber && c.finished() == finished
+                && c.size() == trials.size()) {
+            return c;
+        }
+        if (!study.name().equals(cachedStudy)) {
+            columns.clear();
+            cachedStudy = study.name();
+        }
+        int warm = warmStart.size();
+        List<TrialRecord> byPosition = new ArrayList<>(warm + trials.size());
+        byPosition.addAll(warmStart);
+        byPosition.addAll(trials);
+        List<GoodBadSplit.Observed> observed = new ArrayList<>();
+        List<TrialRecord> liars = new ArrayList<>();
+        int finishedAll = 0;
+        for (int pos = 0; pos < byPosition.size(); pos++) {
+            TrialRecord t = byPosition.get(pos);
             TrialState s = t.state();
             if (s == TrialState.COMPLETE || s == TrialState.PRUNED) {
-                out.add(new GoodBadSplit.Observed(t, order++));
-                finished++;
-            } else if (s == TrialState.RUNNING && constantLiar && (current == null || t.number() != current.number())) {
-                out.add(new GoodBadSplit.Observed(t, order++));
+                observed.add(new GoodBadSplit.Observed(t, pos));
+                finishedAll++;
+            } else if (pos >= warm && s == TrialState.RUNNING && constantLiar && t.number() != currentNumber) {
+                observed.add(new GoodBadSplit.Observed(t, pos));
+                liars.add(t);
             }
         }
-        return new History(out, finished);
+        GoodBadSplit split = GoodBadSplit.split(observed, study.directions(), gamma.applyAsInt(finishedAll));
+        int[] good = split.good.stream().mapToInt(GoodBadSplit.Observed::order).toArray();
+        int[] bad = split.bad.stream().filter(o -> o.trial().state() != TrialState.RUNNING)
+                .mapToInt(GoodBadSplit.Observed::order).toArray();
+        c = new Context(study.name(), currentNumber, finished, trials.size(), good, bad, liars, byPosition);
+        context = c;
+        return c;
+    }
+
+    private int finishedWithWarmStart(Context c) {
+        int n = 0;
+        for (TrialRecord t : warmStart) {
+            if (t.state() == TrialState.COMPLETE || t.state() == TrialState.PRUNED) {
+                n++;
+            }
+        }
+        return n + c.finished();
     }
 
     @Override
     public double sampleIndependent(Study study, TrialRecord trial, String name, Distribution distribution) {
         synchronized (rng) {
-            History h = history(study, trial);
-            if (h.finished() < nStartupTrials) {
+            Context c = context(study, trial);
+            if (finishedWithWarmStart(c) < nStartupTrials) {
                 return RandomSampler.draw(distribution, rng);
             }
             Map<String, Distribution> space = new LinkedHashMap<>();
             space.put(name, distribution);
-            return sample(study, h, space, univariate).get(name);
+            return sample(c, space, univariate).get(name);
         }
     }
+
+    /** The intersection search space, grown incrementally: finished trials never change. */
+    private String spaceStudy;
+    private Map<String, Distribution> space;
+    private boolean[] spaceSeen = new boolean[0];
+    private boolean warmIntersected;
 
     @Override
     public Map<String, Distribution> inferRelativeSearchSpace(Study study, TrialRecord trial) {
         if (!multivariate) {
             return Map.of();
         }
-        Map<String, Distribution> space = null;
-        List<TrialRecord> finished = new ArrayList<>(warmStart);
-        finished.addAll(study.trials(TrialState.COMPLETE, TrialState.PRUNED));
-        for (TrialRecord t : finished) {
-            if (t.state() != TrialState.COMPLETE && t.state() != TrialState.PRUNED) {
-                continue;
+        synchronized (rng) {
+            if (!study.name().equals(spaceStudy)) {
+                spaceStudy = study.name();
+                space = null;
+                spaceSeen = new boolean[0];
+                warmIntersected = false;
+            }
+            if (!warmIntersected) {
+                for (TrialRecord t : warmStart) {
+                    intersect(t);
+                }
+                warmIntersected = true;
+            }
+            List<TrialRecord> trials = study.trials();
+            if (spaceSeen.length < trials.size()) {
+                spaceSeen = java.util.Arrays.copyOf(spaceSeen, Math.max(trials.size(), spaceSeen.length * 2));
+            }
+            for (int i = 0; i < trials.size(); i++) {
+                if (!spaceSeen[i]) {
+                    TrialRecord t = trials.get(i);
+                    if (t.state() == TrialState.COMPLETE || t.state() == TrialState.PRUNED) {
+                        intersect(t);
+                        spaceSeen[i] = true;
+                    } else if (t.state() == TrialState.FAIL) {
+                        spaceSeen[i] = true;
+                    }
+                }
             }
             if (space == null) {
-                space = new LinkedHashMap<>(t.distributions());
-            } else {
-                space.entrySet().removeIf(e -> !e.getValue().equals(t.distributions().get(e.getKey())));
+                return Map.of();
             }
+            Map<String, Distribution> out = new LinkedHashMap<>(space);
+            out.entrySet().removeIf(e -> e.getValue().isSingle());
+            return out;
+        }
+    }
+
+    private void intersect(TrialRecord t) {
+        if (t.state() != TrialState.COMPLETE && t.state() != TrialState.PRUNED) {
+            return;
         }
         if (space == null) {
-            return Map.of();
+            space = new LinkedHashMap<>(t.distributions());
+        } else if (!space.isEmpty()) {
+            space.entrySet().removeIf(e -> !e.getValue().equals(t.distributions().get(e.getKey())));
         }
-        space.entrySet().removeIf(e -> e.getValue().isSingle());
-        return space;
     }
 
     @Override
@@ -145,31 +238,32 @@ public final class TpeSampler implements Sampler {
             return Map.of();
         }
         synchronized (rng) {
-            History h = history(study, trial);
-            if (h.finished() < nStartupTrials) {
+            Context c = context(study, trial);
+            if (finishedWithWarmStart(c) < nStartupTrials) {
                 return Map.of();
             }
-            return sample(study, h, searchSpace, joint);
+            return sample(c, searchSpace, joint);
         }
     }
 
-    private Map<String, Double> sample(Study study, History h, Map<String, Distribution> space, TpeParameters params) {
-        List<Direction> directions = study.directions();
-        GoodBadSplit split = GoodBadSplit.split(h.trials(), directions, gamma.applyAsInt(h.finished()));
+    private Map<String, Double> sample(Context c, Map<String, Distribution> space, TpeParameters params) {
         String[] names = space.keySet().toArray(new String[0]);
         ParamSpec[] specs = new ParamSpec[names.length];
+        Column[] cols = new Column[names.length];
         for (int j = 0; j < names.length; j++) {
             specs[j] = new ParamSpec(space.get(names[j]));
+            cols[j] = columns.computeIfAbsent(new ParamKey(names[j], specs[j].distribution), k -> new Column());
+            cols[j].ensure(c.byPosition().size());
         }
-        ParzenEstimator good = estimator(split.good, names, specs, params);
-        ParzenEstimator bad = estimator(split.bad, names, specs, params);
+        ParzenEstimator good = estimator(c, c.good(), List.of(), names, specs, cols, params);
+        ParzenEstimator bad = estimator(c, c.bad(), c.liars(), names, specs, cols, params);
         double[][] candidates = good.sample(rng, nEiCandidates);
         double[] lg = good.logPdf(candidates);
         double[] lb = bad.logPdf(candidates);
         int best = 0;
-        for (int c = 1; c < candidates.length; c++) {
-            if (lg[c] - lb[c] > lg[best] - lb[best]) {
-                best = c;
+        for (int k = 1; k < candidates.length; k++) {
+            if (lg[k] - lb[k] > lg[best] - lb[best]) {
+                best = k;
             }
         }
         Map<String, Double> out = new LinkedHashMap<>();
@@ -179,36 +273,68 @@ public final class TpeSampler implements Sampler {
         return out;
     }
 
-    private static ParzenEstimator estimator(List<GoodBadSplit.Observed> trials, String[] names, ParamSpec[] specs,
-                                             TpeParameters params) {
+    /** The parameter's estimator-space value in a trial, or NaN when absent or outside the distribution. */
+    private static double extract(TrialRecord t, String name, ParamSpec spec) {
+        Object v = t.params().get(name);
+        if (v == null) {
+            return Double.NaN;
+        }
+        double internal;
+        try {
+            internal = spec.distribution.toInternal(v);
+        } catch (IllegalArgumentException e) {
+            return Double.NaN;
+        }
+        return spec.categorical ? internal : spec.transform(internal);
+    }
+
+    private static ParzenEstimator estimator(Context c, int[] positions, List<TrialRecord> liars, String[] names,
+                                             ParamSpec[] specs, Column[] cols, TpeParameters params) {
         int d = names.length;
-        double[][] cols = new double[d][trials.size()];
-        int m = 0;
-        for (GoodBadSplit.Observed o : trials) {
-            TrialRecord t = o.trial();
-            boolean ok = true;
-            for (int j = 0; j < d && ok; j++) {
-                Object v = t.params().get(names[j]);
-                if (v == null) {
-                    ok = false;
-                    break;
+        int total = positions.length + liars.size();
+        double[][] obs = new double[d][total];
+        boolean[] missing = null;
+        for (int j = 0; j < d; j++) {
+            Column col = cols[j];
+            double[] out = obs[j];
+            for (int i = 0; i < positions.length; i++) {
+                int pos = positions[i];
+                double x;
+                if (col.cached[pos]) {
+                    x = col.values[pos];
+                } else {
+                    x = extract(c.byPosition().get(pos), names[j], specs[j]);
+                    col.values[pos] = x;
+                    col.cached[pos] = true; // finished trials never change
                 }
-                double internal;
-                try {
-                    internal = specs[j].distribution.toInternal(v);
-                } catch (IllegalArgumentException e) {
-                    ok = false;
-                    break;
-                }
-                cols[j][m] = specs[j].categorical ? internal : specs[j].transform(internal);
+                out[i] = x;
             }
-            if (ok) {
-                m++;
+            for (int i = positions.length; i < total; i++) {
+                out[i] = extract(liars.get(i - positions.length), names[j], specs[j]);
+            }
+            for (int i = 0; i < total; i++) {
+                if (Double.isNaN(out[i])) {
+                    if (missing == null) {
+                        missing = new boolean[total];
+                    }
+                    missing[i] = true;
+                }
             }
         }
-        double[][] obs = new double[d][];
-        for (int j = 0; j < d; j++) {
-            obs[j] = java.util.Arrays.copyOf(cols[j], m);
+        int m = total;
+        if (missing != null) {
+            m = 0;
+            for (int i = 0; i < total; i++) {
+                if (!missing[i]) {
+                    for (int j = 0; j < d; j++) {
+                        obs[j][m] = obs[j][i];
+                    }
+                    m++;
+                }
+            }
+            for (int j = 0; j < d; j++) {
+                obs[j] = java.util.Arrays.copyOf(obs[j], m);
+            }
         }
         return new ParzenEstimator(specs, obs, defaultWeights(m), params);
     }

@@ -1,0 +1,87 @@
+package io.github.hpo4j.benchmarks.tpe;
+
+import io.github.hpo4j.core.space.FloatDistribution;
+import io.github.hpo4j.core.storage.Storage;
+import io.github.hpo4j.core.study.Study;
+import io.github.hpo4j.core.trial.Trial;
+import io.github.hpo4j.core.trial.TrialRecord;
+import io.github.hpo4j.core.trial.TrialState;
+import io.github.hpo4j.tpe.sampler.TpeSampler;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * TPE ask latency: one {@code ask()} plus one suggestion per dimension on a study that already
+ * holds {@code trials} finished trials of Σ(x_i − 1)² over [−5, 5]^dims (the objective of
+ * {@code ../shared/reference/baselines.md}). The trial is then told FAIL, which TPE ignores, so
+ * the history stays the same size.
+ *
+ * <pre>java -jar benchmarks/target/benchmarks.jar TpeAsk</pre>
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@State(Scope.Benchmark)
+public class TpeAskBenchmark {
+
+    @Param({"100", "1000", "10000"})
+    public int trials;
+
+    @Param({"5", "10"})
+    public int dims;
+
+    @Param({"true", "false"})
+    public boolean multivariate;
+
+    private Study study;
+    private String[] names;
+
+    @Setup(Level.Trial)
+    public void fill() {
+        Storage storage = Storage.inMemory();
+        study = Study.builder().storage(storage)
+                .sampler(TpeSampler.builder().seed(1).multivariate(multivariate).build()).build();
+        names = new String[dims];
+        for (int j = 0; j < dims; j++) {
+            names[j] = "x" + j;
+        }
+        SplittableRandom r = new SplittableRandom(1);
+        FloatDistribution d = FloatDistribution.of(-5, 5);
+        for (int i = 0; i < trials; i++) {
+            TrialRecord.Builder b = TrialRecord.builder(i);
+            double s = 0;
+            for (int j = 0; j < dims; j++) {
+                double x = -5 + 10 * r.nextDouble();
+                b.param(names[j], d, x);
+                s += (x - 1) * (x - 1);
+            }
+            storage.addTrial(study.name(), b.values(s).build());
+        }
+    }
+
+    /** @return the sum of the suggested values */
+    @Benchmark
+    public double ask() {
+        Trial t = study.ask();
+        double s = 0;
+        for (String n : names) {
+            s += t.suggestFloat(n, -5, 5);
+        }
+        study.tell(t, TrialState.FAIL);
+        return s;
+    }
+}
