@@ -1,0 +1,71 @@
+package io.github.hpo4j.metrics.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+/** Every case of ../shared/reference/sklearn_ranking_cases.json, to 1e-12. */
+class SklearnReferenceTest {
+
+    static File referenceFile() {
+        String dir = System.getProperty("hpo.shared.dir", "../../shared");
+        File f = new File(dir, "reference/sklearn_ranking_cases.json");
+        if (!f.isFile()) {
+            f = new File("../../shared/reference/sklearn_ranking_cases.json");
+        }
+        return f;
+    }
+
+    private static double[] doubles(JsonNode a) {
+        double[] out = new double[a.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a.get(i).asDouble();
+        }
+        return out;
+    }
+
+    private static void assertArray(String what, double[] expected, double[] actual) {
+        assertEquals(expected.length, actual.length, what + " length");
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], 1e-12, what + "[" + i + "]");
+        }
+    }
+
+    @Test
+    void everySharedCase_matchesScikitLearnTo1e12() throws IOException {
+        File f = referenceFile();
+        assertTrue(f.isFile(), "reference file missing: " + f.getAbsolutePath()
+                + " (tests read ../shared/reference beside the repository)");
+        JsonNode cases = new ObjectMapper().readTree(f).get("cases");
+        assertTrue(cases.size() >= 8);
+        for (JsonNode c : cases) {
+            String name = c.get("name").asText();
+            double[] scores = doubles(c.get("y_score"));
+            int[] labels = new int[scores.length];
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = c.get("y_true").get(i).asInt();
+            }
+            double[] weights = c.get("sample_weight").isNull() ? null : doubles(c.get("sample_weight"));
+            ThresholdSweep s = ScoreTable.of(scores, labels, weights).sweep();
+            PrecisionRecallCurve pr = s.precisionRecallCurve();
+            JsonNode prc = c.get("precision_recall_curve");
+            assertArray(name + " precision", doubles(prc.get("precision")), pr.precision());
+            assertArray(name + " recall", doubles(prc.get("recall")), pr.recall());
+            assertArray(name + " thresholds", doubles(prc.get("thresholds")), pr.thresholds());
+            RocCurve roc = s.rocCurve();
+            JsonNode rc = c.get("roc_curve");
+            assertArray(name + " fpr", doubles(rc.get("fpr")), roc.fpr());
+            assertArray(name + " tpr", doubles(rc.get("tpr")), roc.tpr());
+            double[] after = java.util.Arrays.copyOfRange(roc.thresholds(), 1, roc.thresholds().length);
+            assertArray(name + " roc thresholds", doubles(rc.get("thresholds_after_first")), after);
+            assertEquals(Double.POSITIVE_INFINITY, roc.thresholds()[0]);
+            assertEquals(c.get("roc_auc").asDouble(), s.rocAuc(), 1e-12, name + " roc_auc");
+            assertEquals(c.get("average_precision").asDouble(), s.averagePrecision(), 1e-12, name + " AP");
+        }
+    }
+}
