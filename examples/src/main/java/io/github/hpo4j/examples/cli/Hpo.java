@@ -19,6 +19,7 @@ public final class Hpo {
     Hpo() {
         register(new QuickstartCommand());
         register(new BatchesCommand());
+        register(new SweepCommand());
     }
 
     private void register(Command c) {

@@ -56,4 +56,29 @@ class HpoCommandTest {
         assertTrue(r.out().contains("plain shuffle") && r.out().contains("largest-first"), r.out());
         assertEquals("hpo batches: --batch-size (0) must be > 0\n", run("batches", "--batch-size", "0").err());
     }
+
+    @Test
+    void sweep_json_hasTheContractKeys(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("p.csv");
+        java.nio.file.Files.writeString(csv, "label,score,weight\n0,0.1,1\n0,0.4,1\n1,0.35,1\n1,0.8,1\n");
+        Result r = run("sweep", "--input", csv.toString(), "--thresholds", "0.3,0.5", "--json");
+        assertEquals(0, r.code(), r.err());
+        com.fasterxml.jackson.databind.JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertEquals(0.75, j.get("roc_auc").asDouble(), 1e-12);
+        assertEquals(0.8333333333333333, j.get("average_precision").asDouble(), 1e-12);
+        assertEquals("[0.1,0.35,0.4,0.8]", j.get("thresholds").toString());
+        assertEquals("[1.0,1.0,0.5,0.5,0.0]", j.get("recall").toString());
+        assertEquals(2, j.get("table").size());
+        assertEquals(1.0, j.get("table").get(1).get("precision").asDouble());
+    }
+
+    @Test
+    void sweep_malformedFile_namesTheLine(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("bad.csv");
+        java.nio.file.Files.writeString(csv, "label,score\n0,0.1\n1,abc\n");
+        Result r = run("sweep", "--input", csv.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("line 3: score 'abc' is not a number"), r.err());
+        assertEquals("", r.out());
+    }
 }

@@ -67,6 +67,10 @@ public final class BinnedScores {
      */
     public BinnedScores add(double[] scores, boolean[] labels, double[] weights) {
         Inputs.check(scores, labels == null ? -1 : labels.length, weights);
+        if (weights == null) {
+            addUnweighted(scores, labels);
+            return this;
+        }
         int last = pos.length - 1;
         for (int i = 0; i < scores.length; i++) {
             double s = scores[i];
@@ -93,6 +97,35 @@ public final class BinnedScores {
             }
         }
         return this;
+    }
+
+    /** The hot loop without weights: integer counts per bin, folded into the weights at the end. */
+    private void addUnweighted(double[] scores, boolean[] labels) {
+        int bins = pos.length;
+        int last = bins - 1;
+        long[] total = new long[bins];
+        long[] positives = new long[bins];
+        double[] lowest = min;
+        double lo = low;
+        double sc = scale;
+        for (int i = 0; i < scores.length; i++) {
+            double s = scores[i];
+            if (!(s - s == 0)) {
+                throw Inputs.badScore(i, s);
+            }
+            int b = (int) ((s - lo) * sc);
+            b = b < 0 ? 0 : (b > last ? last : b);
+            total[b]++;
+            positives[b] += labels[i] ? 1 : 0;
+            if (s < lowest[b]) {
+                lowest[b] = s;
+            }
+        }
+        for (int b = 0; b < bins; b++) {
+            count[b] += total[b];
+            pos[b] += positives[b];
+            neg[b] += total[b] - positives[b];
+        }
     }
 
     /**

@@ -163,6 +163,7 @@ class ThresholdSweepProperties {
         for (int i = 0; i < n; i++) {
             w[i] = r.nextDouble();
         }
+        assertEquals(ScoreTable.of(s, y), ScoreTable.bySorting(s, y, null));
         ScoreTable hashed = ScoreTable.of(s, y, w);
         ScoreTable sorted = ScoreTable.bySorting(s, y, w);
         assertArrayEquals(hashed.score, sorted.score);
