@@ -34,7 +34,9 @@ public final class TpeQuality {
         JsonNode optuna = baseline.isFile() ? new ObjectMapper().readTree(baseline).path("functions") : null;
         System.out.printf(Locale.ROOT, "| function | sampler | hpo4j median | hpo4j mean | Optuna median | Optuna mean |%n");
         System.out.printf("|---|---|---|---|---|---|%n");
-        String[][] samplers = {{"tpe", "TPE univariate"}, {"tpe_mv", "TPE multivariate"}, {"random", "random"}};
+        String[][] samplers = {{"tpe", "TPE univariate"}, {"tpe_mv", "TPE multivariate"},
+            {"tpe31", "TPE univariate, exact densities"}, {"tpe_mv31", "TPE multivariate, exact densities"},
+            {"random", "random"}};
         for (BenchmarkObjective f : BenchmarkObjective.values()) {
             for (String[] s : samplers) {
                 double[] best = new double[seeds];
@@ -45,7 +47,7 @@ public final class TpeQuality {
                     best[seed] = study.bestTrial().orElseThrow().value();
                 }
                 double secs = (System.nanoTime() - t0) / 1e9;
-                JsonNode ref = optuna == null ? null : optuna.path(f.key()).path(s[0]);
+                JsonNode ref = optuna == null ? null : optuna.path(f.key()).path(s[0].replace("31", ""));
                 System.out.printf(Locale.ROOT, "| %s | %s | %.4f | %.4f | %s | %s |%n", f.key(), s[1], median(best),
                         Arrays.stream(best).average().orElse(Double.NaN),
                         ref == null ? "n/a" : String.format(Locale.ROOT, "%.4f", ref.path("median").asDouble()),
@@ -61,6 +63,10 @@ public final class TpeQuality {
                 return TpeSampler.builder().seed(seed).multivariate(false).build();
             case "tpe_mv":
                 return TpeSampler.builder().seed(seed).multivariate(true).build();
+            case "tpe31":
+                return TpeSampler.builder().seed(seed).multivariate(false).unscaledKernels(false).build();
+            case "tpe_mv31":
+                return TpeSampler.builder().seed(seed).multivariate(true).unscaledKernels(false).build();
             default:
                 return new RandomSampler(seed);
         }

@@ -96,7 +96,7 @@ final class ParzenEstimator {
                         lc[k] = lc[k - 1];
                     } else {
                         is[k] = 1 / sg[k];
-                        lc[k] = Math.log(sg[k]) + Gaussian.LOG_SQRT_2PI + ln[k];
+                        lc[k] = (params.unscaledKernels() ? 0 : Math.log(sg[k])) + Gaussian.LOG_SQRT_2PI + ln[k];
                     }
                 }
                 invSigma[j] = is;

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class ParzenEstimatorTest {
 
-    private static final TpeParameters UNI = new TpeParameters(1.0, true, false, false);
-    private static final TpeParameters MV = new TpeParameters(1.0, true, false, true);
+    private static final TpeParameters UNI = new TpeParameters(1.0, true, false, false, false);
+    private static final TpeParameters MV = new TpeParameters(1.0, true, false, true, false);
 
     private static ParzenEstimator estimator(Distribution d, TpeParameters p, double... internal) {
         ParamSpec s = new ParamSpec(d);
