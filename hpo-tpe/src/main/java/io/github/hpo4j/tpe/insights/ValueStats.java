@@ -14,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param best       best metric among them, in the metric's direction
  * @param count      trials with this value
  * @param goodCount  of those, good trials
- * @param confidence from the count
+ * @param confidenceLabel {@code high}, {@code medium} or {@code low}, from the count
  */
 @JsonPropertyOrder({"value", "tpe_score", "avg", "best", "count", "good_count", "confidence"})
 public record ValueStats(

@@ -187,6 +187,38 @@ final class Gaussian {
         return p + Math.log1p(-Math.exp(q - p));
     }
 
+    // Φ and φ on a grid of step 1/256 over [-8.5, 8.5], for a fifth-order Taylor step from the
+    // nearest node: |h| <= 1/512, so the first term left out is below 1e-19.
+    private static final double TABLE_STEP = 1.0 / 256;
+    private static final double TABLE_LIMIT = 8.5;
+    private static final double[] TABLE_CDF;
+    private static final double[] TABLE_PDF;
+
+    static {
+        int n = (int) Math.round(2 * TABLE_LIMIT / TABLE_STEP) + 1;
+        TABLE_CDF = new double[n];
+        TABLE_PDF = new double[n];
+        for (int i = 0; i < n; i++) {
+            double x = -TABLE_LIMIT + i * TABLE_STEP;
+            TABLE_CDF[i] = cdf(x);
+            TABLE_PDF[i] = Math.exp(-0.5 * x * x - LOG_SQRT_2PI);
+        }
+    }
+
+    /** Φ(x) by the table and a Taylor step: as accurate as {@link #cdf} in absolute terms, several times faster. */
+    static double fastCdf(double x) {
+        if (!(x > -TABLE_LIMIT && x < TABLE_LIMIT)) {
+            return cdf(x);
+        }
+        int i = (int) Math.round((x + TABLE_LIMIT) / TABLE_STEP);
+        double x0 = -TABLE_LIMIT + i * TABLE_STEP;
+        double h = x - x0;
+        double x2 = x0 * x0;
+        double poly = h * (1 + h * (-x0 / 2 + h * ((x2 - 1) / 6 + h * (-(x2 * x0 - 3 * x0) / 24
+                + h * ((x2 * x2 - 6 * x2 + 3) / 120)))));
+        return TABLE_CDF[i] + TABLE_PDF[i] * poly;
+    }
+
     /** log of the standard normal mass on [a, b], a <= b. */
     static double logMass(double a, double b) {
         if (a < -8.5 && b > 8.5) {
@@ -199,7 +231,7 @@ final class Gaussian {
         if (a > 0) {
             return logDiff(logCdf(-a), logCdf(-b));
         }
-        return Math.log1p(-cdf(a) - cdf(-b));
+        return Math.log1p(-fastCdf(a) - fastCdf(-b));
     }
 
     // Acklam's rational approximation of the normal quantile (relative error 1.2e-9), used as the

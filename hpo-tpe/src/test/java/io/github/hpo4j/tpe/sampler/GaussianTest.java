@@ -51,4 +51,13 @@ class GaussianTest {
             }
         }
     }
+
+    @Test
+    void fastCdf_agreesWithCdf_acrossTheTable() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+        for (int i = 0; i < 200_000; i++) {
+            double x = -9 + 18 * r.nextDouble();
+            assertEquals(Gaussian.cdf(x), Gaussian.fastCdf(x), 1e-15, "x = " + x);
+        }
+    }
 }
