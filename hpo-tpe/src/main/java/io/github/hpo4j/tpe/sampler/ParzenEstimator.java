@@ -29,6 +29,8 @@ final class ParzenEstimator {
     private final double[][] logProb;
     /** One continuous parameter: kernels sorted by centre, in blocks, to skip far kernels. */
     private final SortedKernels sorted;
+    /** The kernel order by centre computed for the univariate bandwidths, reused by {@link SortedKernels}. */
+    private int[] lastOrder;
 
     /**
      * @param specs        the parameters
@@ -102,7 +104,7 @@ final class ParzenEstimator {
                 invSigma[j] = is;
                 logConst[j] = lc;
                 if (d == 1 && !s.discrete()) {
-                    sk = new SortedKernels(m, is, logWeights, lc);
+                    sk = new SortedKernels(m, is, logWeights, lc, lastOrder);
                 }
             }
         }
@@ -144,6 +146,7 @@ final class ParzenEstimator {
             values[k] = k < n ? obs[k] : prior;
         }
         int[] idx = sortedOrderPacked(values);
+        lastOrder = idx;
         double[] sorted = new double[m + 2];
         sorted[0] = s.lowT;
         for (int i = 0; i < m; i++) {
@@ -365,9 +368,9 @@ final class ParzenEstimator {
         final double[] blockInvSigma;
         final double[] blockBase;
 
-        SortedKernels(double[] m, double[] is, double[] logW, double[] lc) {
+        SortedKernels(double[] m, double[] is, double[] logW, double[] lc, int[] knownOrder) {
             int k = m.length;
-            int[] order = sortedOrderPacked(m);
+            int[] order = knownOrder != null && knownOrder.length == k ? knownOrder : sortedOrderPacked(m);
             mu = new double[k];
             invSigma = new double[k];
             base = new double[k];
