@@ -20,6 +20,7 @@ public final class Hpo {
         register(new QuickstartCommand());
         register(new BatchesCommand());
         register(new SweepCommand());
+        register(new InsightsCommand());
     }
 
     private void register(Command c) {

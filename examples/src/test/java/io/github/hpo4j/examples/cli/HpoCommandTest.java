@@ -81,4 +81,25 @@ class HpoCommandTest {
         assertTrue(r.err().contains("line 3: score 'abc' is not a number"), r.err());
         assertEquals("", r.out());
     }
+
+    @Test
+    void insights_onTheShippedSample_printsCardsAndJson() throws Exception {
+        Path sample = Path.of("data/history.csv");
+        Result text = run("insights", "--input", sample.toString(), "--metric", "recall@100", "--metrics", "ndcg@10,rmse",
+                "--direction", "maximize");
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().startsWith("60 experiments"), text.out());
+        Result json = run("insights", "--input", sample.toString(), "--metric", "recall@100", "--metrics", "ndcg@10,rmse",
+                "--direction", "maximize", "--json");
+        com.fasterxml.jackson.databind.JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertEquals(60, j.get("total_experiments").asInt());
+        assertTrue(j.get("analysis").get("other").size() == 7, "7 parameters, no metric among them");
+    }
+
+    @Test
+    void insights_unknownMetric_isAOneLineError() {
+        Result r = run("insights", "--input", "data/history.csv", "--metric", "auc", "--direction", "maximize");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("hpo insights: --metric: no column 'auc'"), r.err());
+    }
 }

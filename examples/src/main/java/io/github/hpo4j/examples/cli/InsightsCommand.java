@@ -1,0 +1,161 @@
+package io.github.hpo4j.examples.cli;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import io.github.hpo4j.core.space.CategoricalDistribution;
+import io.github.hpo4j.core.study.Direction;
+import io.github.hpo4j.core.trial.TrialRecord;
+import io.github.hpo4j.tpe.insights.Analysis;
+import io.github.hpo4j.tpe.insights.Insights;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code hpo insights --input history.csv --metric recall@100 --direction maximize
+ * [--metrics ndcg@10,rmse] [--quantile 0.3] [--json]}: which parameter values go with good
+ * results. Every column other than the metric columns is a parameter; values are kept as the
+ * strings they are (numbers compared by value).
+ */
+final class InsightsCommand implements Command {
+
+    @Override
+    public String name() {
+        return "insights";
+    }
+
+    @Override
+    public String summary() {
+        return "TPE scores per parameter value from a CSV history (--input, --metric, --direction, --json)";
+    }
+
+    @Override
+    public int run(Args args, PrintStream out, PrintStream err) throws IOException {
+        Path input = Path.of(args.require("input"));
+        String metric = args.require("metric");
+        Direction direction = Direction.parse(args.get("direction", "maximize"));
+        String others = args.get("metrics", "");
+        double quantile = args.getDouble("quantile", 0.3);
+        boolean json = args.flag("json");
+        args.requireAllUsed();
+        Set<String> metrics = new LinkedHashSet<>();
+        metrics.add(metric);
+        for (String m : others.split(",")) {
+            if (!m.isBlank()) {
+                metrics.add(m.trim());
+            }
+        }
+        List<TrialRecord> history = read(input, metrics);
+        Analysis a = Insights.builder().metric(metric, direction).quantile(quantile).build().analyze(history);
+        if (json) {
+            out.println(a.report().toJson());
+            return 0;
+        }
+        out.print(a.report().toText());
+        out.println();
+        out.println("importance (bias-corrected Cramér's V² of value vs good/bad):");
+        for (Analysis.ParamImportance p : a.importance()) {
+            out.printf(Locale.ROOT, "  %-14s %.3f%n", p.param(), p.importance());
+        }
+        List<Analysis.Gap> gaps = a.gaps();
+        if (!gaps.isEmpty()) {
+            out.println();
+            for (Analysis.Gap g : gaps) {
+                out.printf(Locale.ROOT, "  %s %s never tested%n", g.param(), g.untested());
+            }
+        }
+        return 0;
+    }
+
+    static List<TrialRecord> read(Path input, Set<String> metrics) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        CsvMapper mapper = new CsvMapper();
+        mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+        try (Reader r = Files.newBufferedReader(input, StandardCharsets.UTF_8);
+             MappingIterator<String[]> it = mapper.readerFor(String[].class).readValues(r)) {
+            while (it.hasNextValue()) {
+                String[] row = it.nextValue();
+                if (!(row.length == 1 && row[0].isBlank())) {
+                    rows.add(row);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("--input: no such file " + input);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(input + ": malformed CSV: " + e.getMessage());
+        }
+        if (rows.size() < 2) {
+            throw new IllegalArgumentException(input + ": needs a header and at least one row");
+        }
+        String[] header = rows.get(0);
+        for (int c = 0; c < header.length; c++) {
+            header[c] = header[c].trim();
+        }
+        Set<String> names = new LinkedHashSet<>(List.of(header));
+        for (String m : metrics) {
+            if (!names.contains(m)) {
+                throw new IllegalArgumentException("--metric: no column '" + m + "' in " + names);
+            }
+        }
+        Map<Integer, Set<String>> choices = new LinkedHashMap<>();
+        for (int c = 0; c < header.length; c++) {
+            if (!metrics.contains(header[c])) {
+                choices.put(c, new LinkedHashSet<>());
+            }
+        }
+        for (int r = 1; r < rows.size(); r++) {
+            String[] row = rows.get(r);
+            if (row.length != header.length) {
+                throw new IllegalArgumentException(input + ": line " + (r + 1) + ": " + row.length
+                        + " cells, the header has " + header.length);
+            }
+            for (Map.Entry<Integer, Set<String>> e : choices.entrySet()) {
+                String v = row[e.getKey()].trim();
+                if (!v.isEmpty()) {
+                    e.getValue().add(v);
+                }
+            }
+        }
+        Map<Integer, CategoricalDistribution> dists = new LinkedHashMap<>();
+        choices.forEach((c, set) -> {
+            if (!set.isEmpty()) {
+                dists.put(c, new CategoricalDistribution(new ArrayList<>(set)));
+            }
+        });
+        List<TrialRecord> out = new ArrayList<>();
+        for (int r = 1; r < rows.size(); r++) {
+            String[] row = rows.get(r);
+            TrialRecord.Builder b = TrialRecord.builder(r - 1);
+            for (int c = 0; c < header.length; c++) {
+                String v = row[c].trim();
+                if (v.isEmpty()) {
+                    continue;
+                }
+                if (metrics.contains(header[c])) {
+                    try {
+                        b.metric(header[c], Double.parseDouble(v));
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException(input + ": line " + (r + 1) + ": " + header[c] + " '" + v
+                                + "' is not a number");
+                    }
+                } else {
+                    b.param(header[c], dists.get(c), v);
+                }
+            }
+            out.add(b.build());
+        }
+        return out;
+    }
+}
