@@ -21,6 +21,7 @@ public final class Hpo {
         register(new BatchesCommand());
         register(new SweepCommand());
         register(new InsightsCommand());
+        register(new CompareCommand());
     }
 
     private void register(Command c) {

@@ -1,11 +1,11 @@
 package io.github.hpo4j.examples.cli;
 
-import io.github.hpo4j.core.sampler.RandomSampler;
 import io.github.hpo4j.core.storage.Storage;
 import io.github.hpo4j.core.study.Study;
 import io.github.hpo4j.core.trial.TrialRecord;
 import io.github.hpo4j.core.trial.TrialState;
 import io.github.hpo4j.examples.quickstart.TrainingRunStandIn;
+import io.github.hpo4j.tpe.sampler.TpeSampler;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,8 +13,9 @@ import java.util.Locale;
 
 /**
  * {@code hpo quickstart [--journal FILE] [--study NAME] [--trials N] [--workers N] [--seed S]}:
- * runs a study on a stand-in training run, kept in an embedded journal file (no server). Run it
- * twice: the second run resumes the study from the journal and adds to it.
+ * runs a TPE study on a stand-in training run, kept in an embedded journal file (no server). Run
+ * it twice: the second run resumes the study from the journal and adds to it (TPE learns from
+ * every trial already in the journal).
  */
 final class QuickstartCommand implements Command {
 
@@ -41,7 +42,7 @@ final class QuickstartCommand implements Command {
                     .name(name)
                     .storage(storage)
                     // a resumed run continues with fresh draws: the seed moves on with the trial count
-                    .sampler(new RandomSampler(seed + trialsSoFar(storage, name)))
+                    .sampler(TpeSampler.builder().seed(seed + trialsSoFar(storage, name)).build())
                     .minimize("loss")
                     .loadIfExists(true)
                     .build();

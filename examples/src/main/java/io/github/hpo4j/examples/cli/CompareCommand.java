@@ -1,0 +1,61 @@
+package io.github.hpo4j.examples.cli;
+
+import io.github.hpo4j.core.sampler.RandomSampler;
+import io.github.hpo4j.core.sampler.Sampler;
+import io.github.hpo4j.core.study.Study;
+import io.github.hpo4j.examples.quickstart.TrainingRunStandIn;
+import io.github.hpo4j.tpe.sampler.TpeSampler;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * {@code hpo compare [--trials N] [--seeds N]}: the mlsim stand-in for a training run optimised
+ * with TPE beside random search, same budget and seeds; prints the best values.
+ */
+final class CompareCommand implements Command {
+
+    @Override
+    public String name() {
+        return "compare";
+    }
+
+    @Override
+    public String summary() {
+        return "TPE beside random search on the mlsim objective (--trials, --seeds)";
+    }
+
+    @Override
+    public int run(Args args, PrintStream out, PrintStream err) {
+        int trials = args.getInt("trials", 100);
+        int seeds = args.getInt("seeds", 5);
+        args.requireAllUsed();
+        if (trials <= 0 || seeds <= 0) {
+            throw new IllegalArgumentException("--trials (" + trials + ") and --seeds (" + seeds + ") must be > 0");
+        }
+        out.printf(Locale.ROOT, "mlsim (optimum 0.1), %d trials per run%n", trials);
+        out.printf(Locale.ROOT, "%-6s %12s %12s%n", "seed", "TPE", "random");
+        double[] tpe = new double[seeds];
+        double[] rnd = new double[seeds];
+        for (int s = 0; s < seeds; s++) {
+            tpe[s] = best(TpeSampler.builder().seed(s).build(), trials);
+            rnd[s] = best(new RandomSampler(s), trials);
+            out.printf(Locale.ROOT, "%-6d %12.4f %12.4f%n", s, tpe[s], rnd[s]);
+        }
+        out.printf(Locale.ROOT, "%-6s %12.4f %12.4f%n", "median", median(tpe), median(rnd));
+        return 0;
+    }
+
+    private static double best(Sampler sampler, int trials) {
+        Study study = Study.builder().sampler(sampler).minimize("loss").build();
+        study.optimize(TrainingRunStandIn::evaluate, trials);
+        return study.bestTrial().orElseThrow().value();
+    }
+
+    private static double median(double[] xs) {
+        double[] s = xs.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+    }
+}
