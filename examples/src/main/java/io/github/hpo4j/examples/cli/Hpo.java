@@ -22,6 +22,7 @@ public final class Hpo {
         register(new SweepCommand());
         register(new InsightsCommand());
         register(new CompareCommand());
+        register(new TuneCommand());
     }
 
     private void register(Command c) {

@@ -49,7 +49,7 @@ public final class SimplexGroup {
      * @param upper upper bounds, {@code >= lower}, {@code <= 1}
      * @return the group
      * @throws IllegalArgumentException if the lengths differ, a bound is out of [0, 1], or the
-     *     bounds make Σw = 1 infeasible (Σlower > 1 or Σupper < 1)
+     *     bounds make Σw = 1 infeasible ({@code Σlower > 1} or {@code Σupper < 1})
      */
     public static SimplexGroup of(List<String> names, double[] lower, double[] upper) {
         int d = names.size();
