@@ -102,4 +102,26 @@ class HpoCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("hpo insights: --metric: no column 'auc'"), r.err());
     }
+
+    @Test
+    void tune_runsTheThreeRounds_andPrintsTheBestConfigurationAsJson() throws Exception {
+        Result r = run("tune", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("round 3:"), r.out());
+        String json = r.out().substring(r.out().lastIndexOf("best configuration (JSON):") + 26).trim();
+        java.util.Map<?, ?> best = new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, java.util.Map.class);
+        double sum = 0;
+        for (String w : io.github.hpo4j.examples.tuning.RecommenderTuningExample.WEIGHTS) {
+            sum += ((Number) best.get(w)).doubleValue();
+        }
+        assertEquals(1.0, sum, 1e-9);
+        assertTrue(r.out().contains("improvement"), r.out());
+    }
+
+    @Test
+    void compare_printsTpeBesideRandom() {
+        Result r = run("compare", "--seeds", "2", "--trials", "40");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("median"), r.out());
+    }
 }
