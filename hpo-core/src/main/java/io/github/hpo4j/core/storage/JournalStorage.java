@@ -33,7 +33,9 @@ final class JournalStorage extends EventLogStorage {
     private static final int CHUNK = 1 << 20;
 
     private final Path path;
-    private final FileChannel channel;
+    /** Reopened when an interrupt closed it (FileChannel is interruptible); guarded by {@link #lock}. */
+    private FileChannel channel;
+    private volatile boolean closed;
     private final ReentrantLock lock;
     private FileLock fileLock;
     /** Bytes of the file replayed so far: always just after a newline (or 0). */
@@ -79,10 +81,46 @@ final class JournalStorage extends EventLogStorage {
         return lock;
     }
 
+    /**
+     * The open channel: an interrupt of a thread in the middle of I/O closes a FileChannel, so a
+     * channel closed by anything but {@link #close()} is opened again. An interrupt arriving
+     * mid-write leaves at most a torn line, which the log already tolerates, and the replay offset
+     * only moves past fully written lines, so nothing acknowledged is lost.
+     */
+    private FileChannel ensureOpen() {
+        if (!channel.isOpen() && !closed) {
+            try {
+                channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE);
+                LOG.warn("journal {}: reopened after an interrupt closed it", path);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot reopen journal " + path, e);
+            }
+        }
+        return channel;
+    }
+
+    /** Runs channel I/O with the thread's interrupt flag cleared (and restored), so a pending interrupt cannot close it. */
+    private <T> T io(IoAction<T> action) throws IOException {
+        boolean interrupted = Thread.interrupted();
+        try {
+            return action.run(ensureOpen());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface IoAction<T> {
+        T run(FileChannel ch) throws IOException;
+    }
+
     @Override
     void beginWrite() {
         try {
-            fileLock = channel.lock();
+            fileLock = io(FileChannel::lock);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock journal " + path, e);
         }
@@ -104,7 +142,7 @@ final class JournalStorage extends EventLogStorage {
     @Override
     void catchUp() {
         try {
-            long size = channel.size();
+            long size = io(FileChannel::size);
             if (size <= offset) {
                 return;
             }
@@ -112,7 +150,8 @@ final class JournalStorage extends EventLogStorage {
             long pos = offset;
             while (pos < size) {
                 chunk.clear();
-                int n = channel.read(chunk, pos);
+                long at = pos;
+                int n = io(ch -> ch.read(chunk, at));
                 if (n <= 0) {
                     break;
                 }
@@ -165,13 +204,13 @@ final class JournalStorage extends EventLogStorage {
     void persist(Event event) {
         try {
             byte[] json = JsonCodec.MAPPER.writeValueAsBytes(EventCodec.encode(event));
-            long size = channel.size();
+            long size = io(FileChannel::size);
             boolean torn = size > offset;
             if (torn) {
                 // We hold the exclusive lock, so nobody is writing: the tail was torn by a crash.
                 int len = (int) (size - offset);
                 ByteBuffer tail = ByteBuffer.allocate(len);
-                channel.read(tail, offset);
+                io(ch -> ch.read(tail, offset));
                 if (replay(tail.array(), 0, len, offset)) {
                     LOG.warn("journal {}: a complete last line lacked its newline; applied", path);
                 }
@@ -181,12 +220,15 @@ final class JournalStorage extends EventLogStorage {
                 out.put((byte) '\n');
             }
             out.put(json).put((byte) '\n').flip();
-            long pos = size;
-            while (out.hasRemaining()) {
-                pos += channel.write(out, pos);
-            }
-            channel.force(false);
-            offset = pos;
+            long end = io(ch -> {
+                long pos = size;
+                while (out.hasRemaining()) {
+                    pos += ch.write(out, pos);
+                }
+                ch.force(false);
+                return pos;
+            });
+            offset = end;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to journal " + path, e);
         }
@@ -194,6 +236,7 @@ final class JournalStorage extends EventLogStorage {
 
     @Override
     public void close() {
+        closed = true;
         try {
             channel.close();
         } catch (IOException e) {

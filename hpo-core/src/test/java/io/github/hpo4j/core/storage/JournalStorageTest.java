@@ -203,4 +203,50 @@ class JournalStorageTest extends StorageConformanceTest {
             assertEquals(3, study.trials(TrialState.COMPLETE).size());
         }
     }
+
+    @Test
+    void interruptedWriters_doNotBreakTheJournal_andAcknowledgedWritesSurvive() throws Exception {
+        Path file = dir.resolve("interrupt.journal");
+        try (Storage s = Storage.journal(file)) {
+            Study.builder().name("i").storage(s).build();
+            // a pending interrupt does not close the channel, and stays pending
+            Thread.currentThread().interrupt();
+            int n = s.createTrial("i");
+            assertTrue(Thread.interrupted(), "the interrupt flag must be restored");
+            assertEquals(0, n);
+            // a thread interrupted again and again while it writes
+            java.util.concurrent.ConcurrentLinkedQueue<Integer> acked = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            Thread writer = new Thread(() -> {
+                for (int k = 0; k < 300; k++) {
+                    try {
+                        acked.add(s.createTrial("i"));
+                    } catch (RuntimeException e) {
+                        // a write cut by an interrupt is not acknowledged
+                    }
+                }
+            });
+            writer.start();
+            while (writer.isAlive()) {
+                writer.interrupt();
+                Thread.sleep(1);
+            }
+            writer.join();
+            int after = s.createTrial("i");
+            assertTrue(after > 0);
+            assertTrue(acked.size() > 0);
+            ackedAfterInterrupts.clear();
+            ackedAfterInterrupts.addAll(acked);
+        }
+        try (Storage s = Storage.journal(file)) {
+            List<TrialRecord> all = s.trials("i");
+            Set<Integer> numbers = new HashSet<>();
+            for (TrialRecord t : all) {
+                numbers.add(t.number());
+            }
+            assertEquals(all.size(), numbers.size());
+            assertTrue(numbers.containsAll(ackedAfterInterrupts), "an acknowledged write was lost");
+        }
+    }
+
+    private final List<Integer> ackedAfterInterrupts = new ArrayList<>();
 }
