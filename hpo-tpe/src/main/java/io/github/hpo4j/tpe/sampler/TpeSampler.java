@@ -104,6 +104,7 @@ public final class TpeSampler implements Sampler {
     }
 
     private String cachedStudy;
+    private Object cachedStorage;
     private final java.util.HashMap<ParamKey, Column> columns = new java.util.HashMap<>();
     private Context context;
 
@@ -117,13 +118,15 @@ public final class TpeSampler implements Sampler {
         }
         int currentNumber = current == null ? -1 : current.number();
         Context c = context;
-        if (c != null && c.study().equals(study.name()) && c.trial() == currentNumber && c.finished() == finished
+        boolean sameStudy = study.name().equals(cachedStudy) && study.storage() == cachedStorage;
+        if (sameStudy && c != null && c.trial() == currentNumber && c.finished() == finished
                 && c.size() == trials.size()) {
             return c;
         }
-        if (!study.name().equals(cachedStudy)) {
+        if (!sameStudy) {
             columns.clear();
             cachedStudy = study.name();
+            cachedStorage = study.storage();
         }
         int warm = warmStart.size();
         List<TrialRecord> byPosition = new ArrayList<>(warm + trials.size());
@@ -177,6 +180,7 @@ public final class TpeSampler implements Sampler {
 
     /** The intersection search space, grown incrementally: finished trials never change. */
     private String spaceStudy;
+    private Object spaceStorage;
     private Map<String, Distribution> space;
     private boolean[] spaceSeen = new boolean[0];
     private boolean warmIntersected;
@@ -187,8 +191,9 @@ public final class TpeSampler implements Sampler {
             return Map.of();
         }
         synchronized (rng) {
-            if (!study.name().equals(spaceStudy)) {
+            if (!study.name().equals(spaceStudy) || study.storage() != spaceStorage) {
                 spaceStudy = study.name();
+                spaceStorage = study.storage();
                 space = null;
                 spaceSeen = new boolean[0];
                 warmIntersected = false;

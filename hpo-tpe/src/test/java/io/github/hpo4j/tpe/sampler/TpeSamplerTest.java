@@ -160,4 +160,17 @@ class TpeSamplerTest {
         assertEquals("priorWeight (0.0) must be > 0",
                 assertThrows(IllegalArgumentException.class, () -> TpeSampler.builder().priorWeight(0)).getMessage());
     }
+
+    @Test
+    void oneSamplerAcrossTwoStudiesOfTheSameName_doesNotMixTheirHistories() {
+        TpeSampler shared = TpeSampler.builder().seed(1).nStartupTrials(5).build();
+        Study a = Study.builder().sampler(shared).build();
+        a.optimize(t -> Math.abs(t.suggestFloat("x", 0, 1) - 0.95), 30);
+        // the same name and parameter in another storage: b must learn from its own history only
+        Study b = Study.builder().sampler(shared).build();
+        b.optimize(t -> Math.abs(t.suggestFloat("x", 0, 1) - 0.05), 30);
+        double mean = b.trials().subList(20, 30).stream().mapToDouble(t -> (Double) t.params().get("x")).average()
+                .orElseThrow();
+        assertTrue(mean < 0.3, "b's late samples average " + mean + ", drawn towards a's optimum");
+    }
 }
