@@ -92,14 +92,15 @@ final class ParzenEstimator {
                 logNorm[j] = ln;
                 double[] is = new double[kernels];
                 double[] lc = new double[kernels];
+                double lastSigma = Double.NaN;
+                double lastLog = 0;
                 for (int k = 0; k < kernels; k++) {
-                    if (k > 0 && sg[k] == sg[k - 1] && ln[k] == ln[k - 1]) {
-                        is[k] = is[k - 1];
-                        lc[k] = lc[k - 1];
-                    } else {
-                        is[k] = 1 / sg[k];
-                        lc[k] = (params.unscaledKernels() ? 0 : Math.log(sg[k])) + Gaussian.LOG_SQRT_2PI + ln[k];
+                    if (sg[k] != lastSigma) {
+                        lastSigma = sg[k];
+                        lastLog = params.unscaledKernels() ? 0 : Math.log(sg[k]);
                     }
+                    is[k] = 1 / sg[k];
+                    lc[k] = lastLog + Gaussian.LOG_SQRT_2PI + ln[k];
                 }
                 invSigma[j] = is;
                 logConst[j] = lc;
@@ -340,7 +341,7 @@ final class ParzenEstimator {
             for (int k = 0; k < kernels; k++) {
                 double t = terms[k];
                 if (t > cut) {
-                    sum += Math.exp(t - max);
+                    sum += Gaussian.fastExp(t - max);
                 }
             }
             out[c] = max + Math.log(sum);
@@ -429,10 +430,10 @@ final class ParzenEstimator {
                 for (int i = b * B; i < to; i++) {
                     double x = term(i, t);
                     if (x > max) {
-                        sum = sum * Math.exp(max - x) + 1;
+                        sum = sum * Gaussian.fastExp(max - x) + 1;
                         max = x;
                     } else if (x > max - CUT) {
-                        sum += Math.exp(x - max);
+                        sum += Gaussian.fastExp(x - max);
                     }
                 }
             }

@@ -60,4 +60,16 @@ class GaussianTest {
             assertEquals(Gaussian.cdf(x), Gaussian.fastCdf(x), 1e-15, "x = " + x);
         }
     }
+
+    @Test
+    void fastExp_agreesWithExp_overTheRangeLogSumExpUses() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(2);
+        for (int i = 0; i < 200_000; i++) {
+            double x = -60 * r.nextDouble();
+            double e = Math.exp(x);
+            assertEquals(e, Gaussian.fastExp(x), 1e-14 * e, "x = " + x);
+        }
+        assertEquals(1.0, Gaussian.fastExp(0), 0);
+        assertEquals(0.0, Gaussian.fastExp(-800), 0);
+    }
 }
