@@ -84,24 +84,26 @@ final class ParzenEstimator {
                         : univariateSigmas(s, observations[j], n, params);
                 sg[n] = s.highT - s.lowT;
                 double[] ln = new double[kernels];
+                double[] is = new double[kernels];
+                double[] lc = new double[kernels];
+                double lastSigma = Double.NaN;
+                double lastInv = 0;
+                double lastLog = 0;
                 for (int k = 0; k < kernels; k++) {
-                    ln[k] = Gaussian.logMass((s.lowT - m[k]) / sg[k], (s.highT - m[k]) / sg[k]);
+                    if (sg[k] != lastSigma) {
+                        // bandwidths repeat (one per dimension in multivariate mode, the clip floor
+                        // in univariate mode): one division and one log per distinct value
+                        lastSigma = sg[k];
+                        lastInv = 1 / sg[k];
+                        lastLog = params.unscaledKernels() ? 0 : Math.log(sg[k]);
+                    }
+                    ln[k] = Gaussian.logMass((s.lowT - m[k]) * lastInv, (s.highT - m[k]) * lastInv);
+                    is[k] = lastInv;
+                    lc[k] = lastLog + Gaussian.LOG_SQRT_2PI + ln[k];
                 }
                 mu[j] = m;
                 sigma[j] = sg;
                 logNorm[j] = ln;
-                double[] is = new double[kernels];
-                double[] lc = new double[kernels];
-                double lastSigma = Double.NaN;
-                double lastLog = 0;
-                for (int k = 0; k < kernels; k++) {
-                    if (sg[k] != lastSigma) {
-                        lastSigma = sg[k];
-                        lastLog = params.unscaledKernels() ? 0 : Math.log(sg[k]);
-                    }
-                    is[k] = 1 / sg[k];
-                    lc[k] = lastLog + Gaussian.LOG_SQRT_2PI + ln[k];
-                }
                 invSigma[j] = is;
                 logConst[j] = lc;
                 if (d == 1 && !s.discrete()) {
