@@ -120,16 +120,11 @@ public final class StratifiedGroupKFold {
     }
 
     private static double std(long[] counts) {
-        double mean = 0;
-        for (long x : counts) {
-            mean += x;
+        double[] xs = new double[counts.length];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = counts[i];
         }
-        mean /= counts.length;
-        double s = 0;
-        for (long x : counts) {
-            s += (x - mean) * (x - mean);
-        }
-        return Math.sqrt(s / counts.length);
+        return std(xs);
     }
 
     private static double std(double[] xs) {

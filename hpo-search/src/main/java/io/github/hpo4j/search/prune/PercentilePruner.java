@@ -6,7 +6,6 @@ import io.github.hpo4j.core.study.Study;
 import io.github.hpo4j.core.trial.TrialRecord;
 import io.github.hpo4j.core.trial.TrialState;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -107,6 +106,6 @@ public final class PercentilePruner implements Pruner {
     @Override
     public String toString() {
         return "PercentilePruner[" + percentile + "%, startup " + nStartupTrials + ", warm-up " + nWarmupSteps
-                + ", interval " + intervalSteps + "]" + Arrays.toString(new int[0]);
+                + ", interval " + intervalSteps + "]";
     }
 }

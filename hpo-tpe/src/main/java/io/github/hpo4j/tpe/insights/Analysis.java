@@ -148,10 +148,6 @@ public final class Analysis {
         return out;
     }
 
-    private String displayName(String param) {
-        return param;
-    }
-
     private InsightsReport buildReport() {
         Map<String, List<ParamAnalysis>> byCat = new LinkedHashMap<>();
         for (String c : settings.categories) {
@@ -160,7 +156,7 @@ public final class Analysis {
         for (String p : params) {
             String cat = settings.categoryOf.getOrDefault(p, "other");
             byCat.computeIfAbsent(cat, k -> new ArrayList<>())
-                    .add(new ParamAnalysis(displayName(p), p, sortedStats(count(p, null))));
+                    .add(new ParamAnalysis(p, p, sortedStats(count(p, null))));
         }
         byCat.values().removeIf(List::isEmpty);
         int goodCount = 0;
@@ -565,11 +561,6 @@ public final class Analysis {
      */
     public double metricOf(int row) {
         return metric[row];
-    }
-
-    /** @return the settings this analysis was made with */
-    Insights settings() {
-        return settings;
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.github.hpo4j.tpe.insights;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -150,13 +149,5 @@ public interface ValueMapper {
             }
         }
         return out.isEmpty() ? List.of(String.valueOf(v)) : out;
-    }
-
-    /**
-     * @param values labels
-     * @return them joined as the layer mapper would
-     */
-    static String arrow(int... values) {
-        return String.join("→", Arrays.stream(values).mapToObj(Integer::toString).toList());
     }
 }
