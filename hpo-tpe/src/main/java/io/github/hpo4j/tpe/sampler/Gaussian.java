@@ -348,6 +348,20 @@ final class Gaussian {
      * @param b upper bound, {@code > a}
      */
     static double truncatedQuantile(double q, double a, double b) {
+        // well-conditioned case: invert Φ directly (Acklam's guess, two Newton steps on the table Φ)
+        double pa = fastCdf(a);
+        double pb = fastCdf(b);
+        if (pb - pa > 1e-6) {
+            double p = pa + q * (pb - pa);
+            if (p > 1e-10 && p < 1 - 1e-10) {
+                double x = approximateQuantile(p);
+                for (int i = 0; i < 2; i++) {
+                    double dens = Math.exp(-0.5 * x * x - LOG_SQRT_2PI);
+                    x -= (fastCdf(x) - p) / dens;
+                }
+                return Math.min(b, Math.max(a, x));
+            }
+        }
         double x;
         if (a < 0) {
             double logPhi = logAdd(logCdf(a), Math.log(q) + logMass(a, b));

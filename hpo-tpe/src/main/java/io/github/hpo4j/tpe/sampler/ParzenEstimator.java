@@ -337,8 +337,8 @@ final class ParzenEstimator {
             for (int k = 0; k < kernels; k++) {
                 max = Math.max(max, terms[k]);
             }
-            // terms more than 60 below the largest add less than e^-60 each: skip their exp
-            double cut = max - 60;
+            // terms more than 40 below the largest add less than e^-40 (4e-18) of it each: skip their exp
+            double cut = max - 40;
             double sum = 0;
             for (int k = 0; k < kernels; k++) {
                 double t = terms[k];
