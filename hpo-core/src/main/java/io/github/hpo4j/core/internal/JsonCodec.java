@@ -20,7 +20,9 @@ import java.util.Map;
 /**
  * JSON forms of distributions, values and trial records, shared by the journal and by JSON
  * import/export. Non-finite doubles are written as the strings {@code "NaN"}, {@code "Infinity"}
- * and {@code "-Infinity"}. Internal: not an API.
+ * and {@code "-Infinity"}.
+ *
+ * <p>Stability: internal — not an API, may change in any release.
  */
 public final class JsonCodec {
 
