@@ -54,110 +54,50 @@ final class HashedScores {
         }
         int n = scores.length;
         int cap = 1024;
-        // slot i: [4i] key bits, [4i+1] count, [4i+2] positive weight bits, [4i+3] negative weight bits;
-        // without weights [4i+2] counts positives and [4i+3] is unused
-        long[] table = newTable(cap);
+        // slot i: [4i] key bits, [4i+1] count, [4i+2] positive weight bits, [4i+3] negative weight bits
+        long[] table = newTable(cap, 4);
         int size = 0;
-        int mask = cap - 1;
-        int grow = cap * 3 / 4;
         int limit = Math.max(SAMPLE, n >>> 3);
-        boolean weighted = weights != null;
         for (int i = 0; i < n; i++) {
             double s = scores[i];
             if (!(s - s == 0)) {
                 throw Inputs.badScore(i, s);
             }
+            double w = weights[i];
+            if (!(w >= 0) || w == Double.POSITIVE_INFINITY) {
+                throw Inputs.badWeight(i, w);
+            }
             long bits = Double.doubleToRawLongBits(s + 0.0);
-            int h = hash(bits, mask);
-            int at;
-            while (true) {
-                at = h << 2;
-                long k = table[at];
-                if (k == bits) {
-                    break;
-                }
-                if (k == EMPTY) {
-                    table[at] = bits;
-                    size++;
-                    break;
-                }
-                h = (h + 1) & mask;
+            int at = probe(table, bits, cap - 1, 2);
+            if (table[at] == EMPTY) {
+                table[at] = bits;
+                size++;
             }
             table[at + 1]++;
-            if (weighted) {
-                double w = weights[i];
-                if (!(w >= 0) || w == Double.POSITIVE_INFINITY) {
-                    throw Inputs.badWeight(i, w);
-                }
-                int slot = labels[i] ? at + 2 : at + 3;
-                table[slot] = Double.doubleToRawLongBits(Double.longBitsToDouble(table[slot]) + w);
-            } else if (labels[i]) {
-                table[at + 2]++;
-            }
-            if (size > grow) {
+            int slot = labels[i] ? at + 2 : at + 3;
+            table[slot] = Double.doubleToRawLongBits(Double.longBitsToDouble(table[slot]) + w);
+            if (size > cap * 3 / 4) {
                 if (size > limit) {
-                    // mostly distinct after all: finish the checks, then let the caller sort a copy
-                    for (int j = i + 1; j < n; j++) {
-                        if (!(scores[j] - scores[j] == 0)) {
-                            throw Inputs.badScore(j, scores[j]);
-                        }
-                        if (weighted && (!(weights[j] >= 0) || weights[j] == Double.POSITIVE_INFINITY)) {
-                            throw Inputs.badWeight(j, weights[j]);
-                        }
-                    }
+                    checkRest(scores, weights, i + 1);
                     return null;
                 }
                 cap <<= 1;
-                mask = cap - 1;
-                grow = cap * 3 / 4;
-                long[] next = newTable(cap);
-                for (int j = 0; j < table.length; j += 4) {
-                    if (table[j] != EMPTY) {
-                        int g = hash(table[j], mask);
-                        while (next[g << 2] != EMPTY) {
-                            g = (g + 1) & mask;
-                        }
-                        System.arraycopy(table, j, next, g << 2, 4);
-                    }
-                }
-                table = next;
+                table = rehash(table, cap, 2);
             }
         }
-        long[] sortable = new long[size];
-        int[] slot = new int[size];
-        int k = 0;
-        for (int j = 0; j < table.length; j += 4) {
-            if (table[j] != EMPTY) {
-                sortable[k] = SortedScores.descendingKey(Double.longBitsToDouble(table[j]));
-                slot[k++] = j;
-            }
-        }
-        int[] order = SortedScores.radixOrder(sortable);
-        double[] s = new double[size];
+        int[] slots = slotsByDescendingScore(table, size, 4);
+        double[] sc = new double[size];
         double[] p = new double[size];
         double[] q = new double[size];
         long[] c = new long[size];
         for (int i = 0; i < size; i++) {
-            int j = slot[order[i]];
-            s[i] = Double.longBitsToDouble(table[j]);
+            int j = slots[i];
+            sc[i] = Double.longBitsToDouble(table[j]);
             c[i] = table[j + 1];
-            if (weighted) {
-                p[i] = Double.longBitsToDouble(table[j + 2]);
-                q[i] = Double.longBitsToDouble(table[j + 3]);
-            } else {
-                p[i] = table[j + 2];
-                q[i] = c[i] - table[j + 2];
-            }
+            p[i] = Double.longBitsToDouble(table[j + 2]);
+            q[i] = Double.longBitsToDouble(table[j + 3]);
         }
-        return new ScoreTable(s, p, q, c);
-    }
-
-    private static long[] newTable(int cap) {
-        long[] t = new long[cap * 4];
-        for (int j = 0; j < t.length; j += 4) {
-            t[j] = EMPTY;
-        }
-        return t;
+        return new ScoreTable(sc, p, q, c);
     }
 
     /**
@@ -167,10 +107,8 @@ final class HashedScores {
     private static ScoreTable buildCounts(double[] scores, boolean[] labels) {
         int n = scores.length;
         int cap = 1024;
-        long[] table = newCountTable(cap);
+        long[] table = newTable(cap, 2);
         int size = 0;
-        int mask = cap - 1;
-        int grow = cap * 3 / 4;
         int limit = Math.max(SAMPLE, n >>> 3);
         for (int i = 0; i < n; i++) {
             double s = scores[i];
@@ -178,64 +116,28 @@ final class HashedScores {
                 throw Inputs.badScore(i, s);
             }
             long bits = Double.doubleToRawLongBits(s + 0.0);
-            int h = hash(bits, mask);
-            int at;
-            while (true) {
-                at = h << 1;
-                long k = table[at];
-                if (k == bits) {
-                    break;
-                }
-                if (k == EMPTY) {
-                    table[at] = bits;
-                    size++;
-                    break;
-                }
-                h = (h + 1) & mask;
+            int at = probe(table, bits, cap - 1, 1);
+            if (table[at] == EMPTY) {
+                table[at] = bits;
+                size++;
             }
             table[at + 1] += labels[i] ? (1L << 32) + 1 : (1L << 32);
-            if (size > grow) {
+            if (size > cap * 3 / 4) {
                 if (size > limit) {
-                    for (int j = i + 1; j < n; j++) {
-                        if (!(scores[j] - scores[j] == 0)) {
-                            throw Inputs.badScore(j, scores[j]);
-                        }
-                    }
+                    checkRest(scores, null, i + 1);
                     return null;
                 }
                 cap <<= 1;
-                mask = cap - 1;
-                grow = cap * 3 / 4;
-                long[] next = newCountTable(cap);
-                for (int j = 0; j < table.length; j += 2) {
-                    if (table[j] != EMPTY) {
-                        int g = hash(table[j], mask);
-                        while (next[g << 1] != EMPTY) {
-                            g = (g + 1) & mask;
-                        }
-                        next[g << 1] = table[j];
-                        next[(g << 1) + 1] = table[j + 1];
-                    }
-                }
-                table = next;
+                table = rehash(table, cap, 1);
             }
         }
-        long[] sortable = new long[size];
-        int[] slot = new int[size];
-        int k = 0;
-        for (int j = 0; j < table.length; j += 2) {
-            if (table[j] != EMPTY) {
-                sortable[k] = SortedScores.descendingKey(Double.longBitsToDouble(table[j]));
-                slot[k++] = j;
-            }
-        }
-        int[] order = SortedScores.radixOrder(sortable);
+        int[] slots = slotsByDescendingScore(table, size, 2);
         double[] sc = new double[size];
         double[] p = new double[size];
         double[] q = new double[size];
         long[] c = new long[size];
         for (int i = 0; i < size; i++) {
-            int j = slot[order[i]];
+            int j = slots[i];
             sc[i] = Double.longBitsToDouble(table[j]);
             long packed = table[j + 1];
             c[i] = packed >>> 32;
@@ -245,11 +147,68 @@ final class HashedScores {
         return new ScoreTable(sc, p, q, c);
     }
 
-    private static long[] newCountTable(int cap) {
-        long[] t = new long[cap * 2];
-        for (int j = 0; j < t.length; j += 2) {
+    /** A table of {@code cap} empty slots of {@code stride} longs each (the key first). */
+    private static long[] newTable(int cap, int stride) {
+        long[] t = new long[cap * stride];
+        for (int j = 0; j < t.length; j += stride) {
             t[j] = EMPTY;
         }
         return t;
+    }
+
+    /** Linear probing: the index of the slot holding {@code bits}, or of the empty slot where it goes. */
+    private static int probe(long[] table, long bits, int mask, int shift) {
+        int h = hash(bits, mask);
+        while (true) {
+            int at = h << shift;
+            long k = table[at];
+            if (k == bits || k == EMPTY) {
+                return at;
+            }
+            h = (h + 1) & mask;
+        }
+    }
+
+    /** The same slots in a table of {@code cap} slots. */
+    private static long[] rehash(long[] table, int cap, int shift) {
+        int stride = 1 << shift;
+        long[] next = newTable(cap, stride);
+        for (int j = 0; j < table.length; j += stride) {
+            if (table[j] != EMPTY) {
+                System.arraycopy(table, j, next, probe(next, table[j], cap - 1, shift), stride);
+            }
+        }
+        return next;
+    }
+
+    /** The occupied slots' indices, by descending score (a radix sort of the distinct keys only). */
+    private static int[] slotsByDescendingScore(long[] table, int size, int stride) {
+        long[] sortable = new long[size];
+        int[] slot = new int[size];
+        int k = 0;
+        for (int j = 0; j < table.length; j += stride) {
+            if (table[j] != EMPTY) {
+                sortable[k] = SortedScores.descendingKey(Double.longBitsToDouble(table[j]));
+                slot[k++] = j;
+            }
+        }
+        int[] order = SortedScores.radixOrder(sortable);
+        int[] out = new int[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = slot[order[i]];
+        }
+        return out;
+    }
+
+    /** Checks the rest of the input before handing it to the sort-based build. */
+    private static void checkRest(double[] scores, double[] weights, int from) {
+        for (int j = from; j < scores.length; j++) {
+            if (!(scores[j] - scores[j] == 0)) {
+                throw Inputs.badScore(j, scores[j]);
+            }
+            if (weights != null && (!(weights[j] >= 0) || weights[j] == Double.POSITIVE_INFINITY)) {
+                throw Inputs.badWeight(j, weights[j]);
+            }
+        }
     }
 }

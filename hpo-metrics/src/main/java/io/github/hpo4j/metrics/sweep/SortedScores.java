@@ -39,18 +39,8 @@ final class SortedScores {
         int[] i2 = new int[n];
         int[] count = new int[RADIX];
         for (int shift = 0; shift < 64; shift += BITS) {
-            java.util.Arrays.fill(count, 0);
-            for (int i = 0; i < n; i++) {
-                count[(int) (k[i] >>> shift) & (RADIX - 1)]++;
-            }
-            if (count[(int) (k[0] >>> shift) & (RADIX - 1)] == n) {
+            if (!digitOffsets(k, shift, count)) {
                 continue;
-            }
-            int sum = 0;
-            for (int d = 0; d < RADIX; d++) {
-                int c = count[d];
-                count[d] = sum;
-                sum += c;
             }
             for (int i = 0; i < n; i++) {
                 int at = count[(int) (k[i] >>> shift) & (RADIX - 1)]++;
@@ -67,6 +57,29 @@ final class SortedScores {
         return idx;
     }
 
+    /**
+     * Fills {@code count} with each digit's first output position for one pass.
+     *
+     * @return false when every key has the same digit (the pass would move nothing)
+     */
+    private static boolean digitOffsets(long[] k, int shift, int[] count) {
+        int n = k.length;
+        java.util.Arrays.fill(count, 0);
+        for (int i = 0; i < n; i++) {
+            count[(int) (k[i] >>> shift) & (RADIX - 1)]++;
+        }
+        if (count[(int) (k[0] >>> shift) & (RADIX - 1)] == n) {
+            return false;
+        }
+        int sum = 0;
+        for (int d = 0; d < RADIX; d++) {
+            int c = count[d];
+            count[d] = sum;
+            sum += c;
+        }
+        return true;
+    }
+
     /** Sorts keys ascending (unsigned) carrying one label bit each: no index array needed. */
     private static void radixSortWithLabels(long[] keys, boolean[] labels) {
         long[] k = keys;
@@ -76,18 +89,8 @@ final class SortedScores {
         boolean[] y2 = new boolean[n];
         int[] count = new int[RADIX];
         for (int shift = 0; shift < 64; shift += BITS) {
-            java.util.Arrays.fill(count, 0);
-            for (int i = 0; i < n; i++) {
-                count[(int) (k[i] >>> shift) & (RADIX - 1)]++;
-            }
-            if (count[(int) (k[0] >>> shift) & (RADIX - 1)] == n) {
+            if (!digitOffsets(k, shift, count)) {
                 continue;
-            }
-            int sum = 0;
-            for (int d = 0; d < RADIX; d++) {
-                int c = count[d];
-                count[d] = sum;
-                sum += c;
             }
             for (int i = 0; i < n; i++) {
                 int at = count[(int) (k[i] >>> shift) & (RADIX - 1)]++;

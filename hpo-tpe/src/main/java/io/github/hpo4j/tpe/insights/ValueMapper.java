@@ -91,10 +91,7 @@ public interface ValueMapper {
                 }
                 double[] edges = new double[bins + 1];
                 for (int i = 0; i <= bins; i++) {
-                    double pos = (xs.length - 1) * (double) i / bins;
-                    int lo = (int) Math.floor(pos);
-                    int hi = Math.min(xs.length - 1, lo + 1);
-                    edges[i] = xs[lo] + (pos - lo) * (xs[hi] - xs[lo]);
+                    edges[i] = Insights.quantileOf(xs, (double) i / bins);
                 }
                 return v -> {
                     double x = ValueKey.numeric(ValueKey.of(v));

@@ -58,6 +58,8 @@ public final class TpeSampler implements Sampler {
     private final TpeParameters univariate;
     private final TpeParameters joint;
     private final List<TrialRecord> warmStart;
+    /** Finished trials among the warm start: they count towards the startup trials. */
+    private final int warmFinished;
 
     private TpeSampler(Builder b) {
         this.rng = new SplittableRandom(b.seed);
@@ -70,6 +72,8 @@ public final class TpeSampler implements Sampler {
                 b.unscaledKernels);
         this.joint = new TpeParameters(b.priorWeight, b.considerMagicClip, b.considerEndpoints, true, b.unscaledKernels);
         this.warmStart = List.copyOf(b.warmStart);
+        this.warmFinished = (int) warmStart.stream()
+                .filter(t -> t.state() == TrialState.COMPLETE || t.state() == TrialState.PRUNED).count();
     }
 
     /** @return a builder with Optuna's defaults, multivariate and constant liar on, seed 0 */
@@ -156,13 +160,7 @@ public final class TpeSampler implements Sampler {
     }
 
     private int finishedWithWarmStart(Context c) {
-        int n = 0;
-        for (TrialRecord t : warmStart) {
-            if (t.state() == TrialState.COMPLETE || t.state() == TrialState.PRUNED) {
-                n++;
-            }
-        }
-        return n + c.finished();
+        return warmFinished + c.finished();
     }
 
     @Override
