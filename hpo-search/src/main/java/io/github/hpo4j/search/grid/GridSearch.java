@@ -164,7 +164,10 @@ public final class GridSearch {
 
     /** @return the number of configurations {@link #generate()} produces */
     public long size() {
-        Map<String, List<Object>> axes = axes();
+        return size(axes());
+    }
+
+    private long size(Map<String, List<Object>> axes) {
         if (baseline != null && mode == Mode.ONE_AT_A_TIME) {
             long n = 1;
             for (List<Object> vs : axes.values()) {
@@ -184,9 +187,10 @@ public final class GridSearch {
      * @throws IllegalArgumentException if the grid is larger than the cap (the message gives the size)
      */
     public List<Map<String, Object>> generate() {
+        Map<String, List<Object>> axes = axes();
         long size;
         try {
-            size = size();
+            size = size(axes);
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException("grid: the product overflows a long; cap is " + cap);
         }
@@ -194,7 +198,6 @@ public final class GridSearch {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "grid: %,d configurations exceed the cap of %,d (fewer points or parameters, or raise cap())", size, cap));
         }
-        Map<String, List<Object>> axes = axes();
         List<Map<String, Object>> out = new ArrayList<>((int) size);
         if (baseline != null && mode == Mode.ONE_AT_A_TIME) {
             out.add(new LinkedHashMap<>(baseline));
