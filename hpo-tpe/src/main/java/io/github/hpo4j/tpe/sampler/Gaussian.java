@@ -264,6 +264,17 @@ final class Gaussian {
         return TABLE_CDF[i] + TABLE_PDF[i] * poly;
     }
 
+    /**
+     * The standard normal mass on [a, b] for {@code a <= 0 <= b}: at least 1/2 of the smaller
+     * side's half, so 1 − Φ(a) − Φ(−b) loses no relative precision. Tails beyond 8.5 (below
+     * 1e-17) count as 0.
+     */
+    static double centredMass(double a, double b) {
+        double left = a > -TABLE_LIMIT ? fastCdf(a) : 0;
+        double right = b < TABLE_LIMIT ? fastCdf(-b) : 0;
+        return 1 - left - right;
+    }
+
     /** log of the standard normal mass on [a, b], a <= b. */
     static double logMass(double a, double b) {
         if (a < -8.5 && b > 8.5) {

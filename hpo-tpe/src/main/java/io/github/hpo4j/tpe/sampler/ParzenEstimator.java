@@ -16,15 +16,20 @@ final class ParzenEstimator {
 
     private final ParamSpec[] specs;
     private final int kernels;
-    private final double[] logWeights;
     private final double[] cumWeights;
     private final double[][] mu;
     private final double[][] sigma;
-    /** Numeric: log of each kernel's mass inside the range; categorical: unused. */
+    /** Discrete numeric parameters: log of each kernel's mass inside the widened range; otherwise unused. */
     private final double[][] logNorm;
-    /** Continuous: 1 / sigma, and log(sigma · sqrt(2π) · mass) so that log pdf = -z²/2 - logConst. */
-    private final double[][] invSigma;
-    private final double[][] logConst;
+    /** Continuous parameters: 1 / (2σ²) per kernel, so that a kernel's log term is -(t - μ)² / (2σ²). */
+    private final double[][] halfInvVar;
+    /**
+     * Per kernel: log of its normalised weight minus the log normalising constants of its
+     * continuous factors (σ·√(2π)·mass inside the range, σ left out for unscaled kernels), so that
+     * a candidate's log term is {@code base - Σ (t - μ)² / (2σ²)} plus its discrete and
+     * categorical factors.
+     */
+    private final double[] base;
     /** Categorical: log probability [kernel * choices + choice]. */
     private final double[][] logProb;
     /** One continuous parameter: kernels sorted by centre, in blocks, to skip far kernels. */
@@ -56,60 +61,87 @@ final class ParzenEstimator {
             w[n] = params.priorWeight();
             total += params.priorWeight();
         }
-        logWeights = new double[kernels];
         cumWeights = new double[kernels];
         double acc = 0;
+        double invTotal = 1 / total;
         for (int k = 0; k < kernels; k++) {
-            logWeights[k] = Math.log(w[k] / total);
-            acc += w[k] / total;
+            w[k] *= invTotal;
+            acc += w[k];
             cumWeights[k] = acc;
         }
         cumWeights[kernels - 1] = 1;
+        // continuous factors: the product of the kernels' masses inside the range (each at least
+        // Φ(1) - 1/2 for a centre inside the range and σ <= range, so d factors cannot underflow
+        // for any realistic d; a log is taken every 64 factors anyway) and the sum of log σ·√(2π)
+        double[] massProduct = new double[kernels];
+        Arrays.fill(massProduct, 1);
+        double[] logSum = new double[kernels];
+        int continuousSinceLog = 0;
         SortedKernels sk = null;
         mu = new double[d][];
         sigma = new double[d][];
         logNorm = new double[d][];
         logProb = new double[d][];
-        invSigma = new double[d][];
-        logConst = new double[d][];
+        halfInvVar = new double[d][];
         for (int j = 0; j < d; j++) {
             ParamSpec s = specs[j];
             if (s.categorical) {
                 logProb[j] = categoricalKernels(s.choices, observations[j], n, params.priorWeight());
-            } else {
-                double[] m = Arrays.copyOf(observations[j], kernels);
-                m[n] = 0.5 * (s.lowT + s.highT);
-                double[] sg = params.multivariate()
-                        ? multivariateSigmas(s, n, d, params)
-                        : univariateSigmas(s, observations[j], n, params);
-                sg[n] = s.highT - s.lowT;
+                continue;
+            }
+            double[] m = Arrays.copyOf(observations[j], kernels);
+            m[n] = 0.5 * (s.lowT + s.highT);
+            double[] sg = params.multivariate()
+                    ? multivariateSigmas(s, n, d, params)
+                    : univariateSigmas(s, observations[j], n, params);
+            sg[n] = s.highT - s.lowT;
+            mu[j] = m;
+            sigma[j] = sg;
+            if (s.discrete()) {
                 double[] ln = new double[kernels];
-                double[] is = new double[kernels];
-                double[] lc = new double[kernels];
-                double lastSigma = Double.NaN;
-                double lastInv = 0;
-                double lastLog = 0;
                 for (int k = 0; k < kernels; k++) {
-                    if (sg[k] != lastSigma) {
-                        // bandwidths repeat (one per dimension in multivariate mode, the clip floor
-                        // in univariate mode): one division and one log per distinct value
-                        lastSigma = sg[k];
-                        lastInv = 1 / sg[k];
-                        lastLog = params.unscaledKernels() ? 0 : Math.log(sg[k]);
-                    }
-                    ln[k] = Gaussian.logMass((s.lowT - m[k]) * lastInv, (s.highT - m[k]) * lastInv);
-                    is[k] = lastInv;
-                    lc[k] = lastLog + Gaussian.LOG_SQRT_2PI + ln[k];
+                    ln[k] = Gaussian.logMass((s.lowT - m[k]) / sg[k], (s.highT - m[k]) / sg[k]);
                 }
-                mu[j] = m;
-                sigma[j] = sg;
                 logNorm[j] = ln;
-                invSigma[j] = is;
-                logConst[j] = lc;
-                if (d == 1 && !s.discrete()) {
-                    sk = new SortedKernels(m, is, logWeights, lc, lastOrder);
+                continue;
+            }
+            double[] hv = new double[kernels];
+            double lastSigma = Double.NaN;
+            double lastInv = 0;
+            double lastLog = 0;
+            for (int k = 0; k < kernels; k++) {
+                if (sg[k] != lastSigma) {
+                    // bandwidths repeat (one per dimension in multivariate mode, the clip floor
+                    // in univariate mode): one division and one log per distinct value
+                    lastSigma = sg[k];
+                    lastInv = 1 / sg[k];
+                    lastLog = (params.unscaledKernels() ? 0 : Math.log(sg[k])) + Gaussian.LOG_SQRT_2PI;
+                }
+                hv[k] = 0.5 * lastInv * lastInv;
+                double a = (s.lowT - m[k]) * lastInv;
+                double b = (s.highT - m[k]) * lastInv;
+                if (a <= 0 && b >= 0) {
+                    massProduct[k] *= Gaussian.centredMass(a, b);
+                    logSum[k] += lastLog;
+                } else {
+                    logSum[k] += lastLog + Gaussian.logMass(a, b);
                 }
             }
+            halfInvVar[j] = hv;
+            if (++continuousSinceLog == 64) {
+                continuousSinceLog = 0;
+                for (int k = 0; k < kernels; k++) {
+                    logSum[k] += Math.log(massProduct[k]);
+                    massProduct[k] = 1;
+                }
+            }
+        }
+        base = new double[kernels];
+        for (int k = 0; k < kernels; k++) {
+            base[k] = Math.log(w[k] / massProduct[k]) - logSum[k];
+        }
+        if (d == 1 && !specs[0].categorical && !specs[0].discrete()) {
+            sk = new SortedKernels(mu[0], halfInvVar[0], base, lastOrder);
         }
         sorted = sk;
     }
@@ -303,7 +335,7 @@ final class ParzenEstimator {
         double[] out = new double[candidates.length];
         double[] terms = new double[kernels];
         for (int c = 0; c < candidates.length; c++) {
-            System.arraycopy(logWeights, 0, terms, 0, kernels);
+            System.arraycopy(base, 0, terms, 0, kernels);
             for (int j = 0; j < d; j++) {
                 ParamSpec s = specs[j];
                 double v = candidates[c][j];
@@ -325,11 +357,10 @@ final class ParzenEstimator {
                 } else {
                     double t = s.transform(v);
                     double[] m = mu[j];
-                    double[] is = invSigma[j];
-                    double[] lc = logConst[j];
+                    double[] hv = halfInvVar[j];
                     for (int k = 0; k < kernels; k++) {
-                        double z = (t - m[k]) * is[k];
-                        terms[k] -= 0.5 * z * z + lc[k];
+                        double z = t - m[k];
+                        terms[k] -= hv[k] * z * z;
                     }
                 }
             }
@@ -364,49 +395,49 @@ final class ParzenEstimator {
         private static final int B = 16;
         private static final double CUT = 40;
         final double[] mu;
-        final double[] invSigma;
+        final double[] halfInvVar;
         final double[] base;
         final double[] blockLo;
         final double[] blockHi;
-        final double[] blockInvSigma;
+        final double[] blockHalfInvVar;
         final double[] blockBase;
 
-        SortedKernels(double[] m, double[] is, double[] logW, double[] lc, int[] knownOrder) {
+        SortedKernels(double[] m, double[] hv, double[] kernelBase, int[] knownOrder) {
             int k = m.length;
             int[] order = knownOrder != null && knownOrder.length == k ? knownOrder : sortedOrderPacked(m);
             mu = new double[k];
-            invSigma = new double[k];
+            halfInvVar = new double[k];
             base = new double[k];
             for (int i = 0; i < k; i++) {
                 int o = order[i];
                 mu[i] = m[o];
-                invSigma[i] = is[o];
-                base[i] = logW[o] - lc[o];
+                halfInvVar[i] = hv[o];
+                base[i] = kernelBase[o];
             }
             int blocks = (k + B - 1) / B;
             blockLo = new double[blocks];
             blockHi = new double[blocks];
-            blockInvSigma = new double[blocks];
+            blockHalfInvVar = new double[blocks];
             blockBase = new double[blocks];
             for (int b = 0; b < blocks; b++) {
                 int from = b * B;
                 int to = Math.min(k, from + B);
-                double minInv = Double.POSITIVE_INFINITY;
+                double minHv = Double.POSITIVE_INFINITY;
                 double maxBase = Double.NEGATIVE_INFINITY;
                 for (int i = from; i < to; i++) {
-                    minInv = Math.min(minInv, invSigma[i]);
+                    minHv = Math.min(minHv, halfInvVar[i]);
                     maxBase = Math.max(maxBase, base[i]);
                 }
                 blockLo[b] = mu[from];
                 blockHi[b] = mu[to - 1];
-                blockInvSigma[b] = minInv;
+                blockHalfInvVar[b] = minHv;
                 blockBase[b] = maxBase;
             }
         }
 
         private double term(int i, double t) {
-            double z = (t - mu[i]) * invSigma[i];
-            return base[i] - 0.5 * z * z;
+            double z = t - mu[i];
+            return base[i] - halfInvVar[i] * z * z;
         }
 
         double logPdf(double t) {
@@ -424,8 +455,7 @@ final class ParzenEstimator {
             double sum = 0;
             for (int b = 0; b < blockLo.length; b++) {
                 double dist = t < blockLo[b] ? blockLo[b] - t : t > blockHi[b] ? t - blockHi[b] : 0;
-                double zl = dist * blockInvSigma[b];
-                if (blockBase[b] - 0.5 * zl * zl < floor - CUT) {
+                if (blockBase[b] - blockHalfInvVar[b] * dist * dist < floor - CUT) {
                     continue;
                 }
                 int to = Math.min(k, (b + 1) * B);
