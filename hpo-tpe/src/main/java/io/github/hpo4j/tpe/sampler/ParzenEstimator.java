@@ -44,6 +44,19 @@ final class ParzenEstimator {
      * @param params       estimator settings
      */
     ParzenEstimator(ParamSpec[] specs, double[][] observations, double[] weights, TpeParameters params) {
+        this(specs, observations, weights, params, null);
+    }
+
+    /**
+     * @param specs             the parameters
+     * @param observations      transformed observations [param][obs], in trial-number order
+     * @param weights           unnormalised weight per observation
+     * @param params            estimator settings
+     * @param observationOrder  for one parameter, the observations' indices in ascending order of
+     *                          value if already known (see {@link SortedObservations}), else null
+     */
+    ParzenEstimator(ParamSpec[] specs, double[][] observations, double[] weights, TpeParameters params,
+                    int[] observationOrder) {
         this.specs = specs;
         int n = weights.length;
         int d = specs.length;
@@ -93,7 +106,7 @@ final class ParzenEstimator {
             m[n] = 0.5 * (s.lowT + s.highT);
             double[] sg = params.multivariate()
                     ? multivariateSigmas(s, n, d, params)
-                    : univariateSigmas(s, observations[j], n, params);
+                    : univariateSigmas(s, observations[j], n, params, d == 1 ? observationOrder : null);
             sg[n] = s.highT - s.lowT;
             mu[j] = m;
             sigma[j] = sg;
@@ -136,12 +149,25 @@ final class ParzenEstimator {
                 }
             }
         }
-        base = new double[kernels];
-        for (int k = 0; k < kernels; k++) {
-            base[k] = Math.log(w[k] / massProduct[k]) - logSum[k];
-        }
         if (d == 1 && !specs[0].categorical && !specs[0].discrete()) {
-            sk = new SortedKernels(mu[0], halfInvVar[0], base, lastOrder);
+            // one continuous parameter: linear weights, no log per kernel (the constants repeat)
+            double[] linear = new double[kernels];
+            double lastLogSum = Double.NaN;
+            double factor = 0;
+            for (int k = 0; k < kernels; k++) {
+                if (logSum[k] != lastLogSum) {
+                    lastLogSum = logSum[k];
+                    factor = Math.exp(-lastLogSum);
+                }
+                linear[k] = w[k] / massProduct[k] * factor;
+            }
+            sk = new SortedKernels(mu[0], halfInvVar[0], linear, lastOrder);
+            base = null;
+        } else {
+            base = new double[kernels];
+            for (int k = 0; k < kernels; k++) {
+                base[k] = Math.log(w[k] / massProduct[k]) - logSum[k];
+            }
         }
         sorted = sk;
     }
@@ -171,7 +197,7 @@ final class ParzenEstimator {
         return out;
     }
 
-    private double[] univariateSigmas(ParamSpec s, double[] obs, int n, TpeParameters params) {
+    private double[] univariateSigmas(ParamSpec s, double[] obs, int n, TpeParameters params, int[] known) {
         double range = s.highT - s.lowT;
         double prior = 0.5 * (s.lowT + s.highT);
         int m = n + 1;
@@ -180,7 +206,20 @@ final class ParzenEstimator {
         for (int k = 0; k < m; k++) {
             values[k] = k < n ? obs[k] : prior;
         }
-        int[] idx = sortedOrderPacked(values);
+        int[] idx;
+        if (known != null && known.length == n) {
+            // the prior centre goes after every observation not above it
+            idx = new int[m];
+            int at = 0;
+            while (at < n && obs[known[at]] <= prior) {
+                idx[at] = known[at];
+                at++;
+            }
+            idx[at] = n;
+            System.arraycopy(known, at, idx, at + 1, n - at);
+        } else {
+            idx = sortedOrderPacked(values);
+        }
         lastOrder = idx;
         double[] sorted = new double[m + 2];
         sorted[0] = s.lowT;
@@ -328,7 +367,7 @@ final class ParzenEstimator {
         if (sorted != null) {
             double[] out = new double[candidates.length];
             for (int c = 0; c < candidates.length; c++) {
-                out[c] = sorted.logPdf(specs[0].transform(candidates[c][0]));
+                out[c] = sorted.logSum(specs[0].transform(candidates[c][0]));
             }
             return out;
         }
@@ -384,92 +423,5 @@ final class ParzenEstimator {
 
     int kernelCount() {
         return kernels;
-    }
-
-    /**
-     * Kernels of one continuous parameter sorted by centre and grouped in blocks of 16, each with
-     * its centre range, widest bandwidth and largest log weight: a block whose best possible term
-     * lies 40 below a term already seen adds less than e^-40 per kernel and is skipped.
-     */
-    static final class SortedKernels {
-        private static final int B = 16;
-        private static final double CUT = 40;
-        final double[] mu;
-        final double[] halfInvVar;
-        final double[] base;
-        final double[] blockLo;
-        final double[] blockHi;
-        final double[] blockHalfInvVar;
-        final double[] blockBase;
-
-        SortedKernels(double[] m, double[] hv, double[] kernelBase, int[] knownOrder) {
-            int k = m.length;
-            int[] order = knownOrder != null && knownOrder.length == k ? knownOrder : sortedOrderPacked(m);
-            mu = new double[k];
-            halfInvVar = new double[k];
-            base = new double[k];
-            for (int i = 0; i < k; i++) {
-                int o = order[i];
-                mu[i] = m[o];
-                halfInvVar[i] = hv[o];
-                base[i] = kernelBase[o];
-            }
-            int blocks = (k + B - 1) / B;
-            blockLo = new double[blocks];
-            blockHi = new double[blocks];
-            blockHalfInvVar = new double[blocks];
-            blockBase = new double[blocks];
-            for (int b = 0; b < blocks; b++) {
-                int from = b * B;
-                int to = Math.min(k, from + B);
-                double minHv = Double.POSITIVE_INFINITY;
-                double maxBase = Double.NEGATIVE_INFINITY;
-                for (int i = from; i < to; i++) {
-                    minHv = Math.min(minHv, halfInvVar[i]);
-                    maxBase = Math.max(maxBase, base[i]);
-                }
-                blockLo[b] = mu[from];
-                blockHi[b] = mu[to - 1];
-                blockHalfInvVar[b] = minHv;
-                blockBase[b] = maxBase;
-            }
-        }
-
-        private double term(int i, double t) {
-            double z = t - mu[i];
-            return base[i] - halfInvVar[i] * z * z;
-        }
-
-        double logPdf(double t) {
-            int k = mu.length;
-            int p = Arrays.binarySearch(mu, t);
-            p = p >= 0 ? p : -p - 1;
-            double floor = Double.NEGATIVE_INFINITY;
-            if (p < k) {
-                floor = term(p, t);
-            }
-            if (p > 0) {
-                floor = Math.max(floor, term(p - 1, t));
-            }
-            double max = Double.NEGATIVE_INFINITY;
-            double sum = 0;
-            for (int b = 0; b < blockLo.length; b++) {
-                double dist = t < blockLo[b] ? blockLo[b] - t : t > blockHi[b] ? t - blockHi[b] : 0;
-                if (blockBase[b] - blockHalfInvVar[b] * dist * dist < floor - CUT) {
-                    continue;
-                }
-                int to = Math.min(k, (b + 1) * B);
-                for (int i = b * B; i < to; i++) {
-                    double x = term(i, t);
-                    if (x > max) {
-                        sum = sum * Gaussian.fastExp(max - x) + 1;
-                        max = x;
-                    } else if (x > max - CUT) {
-                        sum += Gaussian.fastExp(x - max);
-                    }
-                }
-            }
-            return max + Math.log(sum);
-        }
     }
 }

@@ -94,6 +94,8 @@ public final class TpeSampler implements Sampler {
     private static final class Column {
         double[] values = new double[256];
         boolean[] cached = new boolean[256];
+        /** The bad set's values in sorted order, carried from ask to ask (univariate mode). */
+        final SortedObservations badOrder = new SortedObservations();
 
         void ensure(int n) {
             if (n > values.length) {
@@ -260,8 +262,8 @@ public final class TpeSampler implements Sampler {
             cols[j] = columns.computeIfAbsent(new ParamKey(names[j], specs[j].distribution), k -> new Column());
             cols[j].ensure(c.byPosition().size());
         }
-        ParzenEstimator good = estimator(c, c.good(), List.of(), names, specs, cols, params);
-        ParzenEstimator bad = estimator(c, c.bad(), c.liars(), names, specs, cols, params);
+        ParzenEstimator good = estimator(c, c.good(), List.of(), names, specs, cols, params, false);
+        ParzenEstimator bad = estimator(c, c.bad(), c.liars(), names, specs, cols, params, true);
         double[][] candidates = good.sample(rng, nEiCandidates);
         double[] lg = good.logPdf(candidates);
         double[] lb = bad.logPdf(candidates);
@@ -294,7 +296,8 @@ public final class TpeSampler implements Sampler {
     }
 
     private static ParzenEstimator estimator(Context c, int[] positions, List<TrialRecord> liars, String[] names,
-                                             ParamSpec[] specs, Column[] cols, TpeParameters params) {
+                                             ParamSpec[] specs, Column[] cols, TpeParameters params,
+                                             boolean keepOrder) {
         int d = names.length;
         int total = positions.length + liars.size();
         double[][] obs = new double[d][total];
@@ -341,7 +344,12 @@ public final class TpeSampler implements Sampler {
                 obs[j] = java.util.Arrays.copyOf(obs[j], m);
             }
         }
-        return new ParzenEstimator(specs, obs, defaultWeights(m), params);
+        int[] order = null;
+        if (keepOrder && d == 1 && missing == null && liars.isEmpty() && !specs[0].categorical
+                && !params.multivariate()) {
+            order = cols[0].badOrder.order(positions, obs[0]);
+        }
+        return new ParzenEstimator(specs, obs, defaultWeights(m), params, order);
     }
 
     /** 1 below 25 observations; beyond, a linear ramp from 1/n to 1 for the older ones and 1 for the newest 25. */

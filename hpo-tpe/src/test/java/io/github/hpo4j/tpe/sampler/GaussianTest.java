@@ -62,6 +62,28 @@ class GaussianTest {
     }
 
     @Test
+    void lowerTail_agreesWithCdf_inAbsoluteAndRelativeTerms() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 200_000; i++) {
+            double x = -9 * r.nextDouble();
+            double exact = x <= -8.5 ? 0 : Gaussian.cdf(x);
+            assertEquals(Gaussian.cdf(x), Gaussian.lowerTail(x), 1e-15, "x = " + x);
+            if (x > -8) {
+                assertEquals(exact, Gaussian.lowerTail(x), 1e-13 * exact, "x = " + x);
+            }
+        }
+    }
+
+    @Test
+    void centredMass_isOneMinusBothTails() {
+        // hand values: Φ(1) − Φ(−1) = erf(1/√2) = 0.682689492137086; Φ(2) − Φ(−1) = 0.818594614120079
+        assertEquals(0.682689492137086, Gaussian.centredMass(-1, 1), 1e-15);
+        assertEquals(0.8185946141203637, Gaussian.centredMass(-1, 2), 1e-15);
+        assertEquals(0.5, Gaussian.centredMass(0, 20), 1e-16);
+        assertEquals(1.0, Gaussian.centredMass(-9, 9), 0);
+    }
+
+    @Test
     void fastExp_agreesWithExp_overTheRangeLogSumExpUses() {
         java.util.SplittableRandom r = new java.util.SplittableRandom(2);
         for (int i = 0; i < 200_000; i++) {
