@@ -114,17 +114,39 @@ public final class TpeSampler implements Sampler {
     private final java.util.HashMap<ParamKey, Column> columns = new java.util.HashMap<>();
     private Context context;
 
+    /** Trials [0, terminalPrefix) of the cached study have ended (they never change again). */
+    private int terminalPrefix;
+    private int finishedInPrefix;
+
     private Context context(Study study, TrialRecord current) {
         List<TrialRecord> trials = study.trials();
-        int finished = 0;
-        for (TrialRecord t : trials) {
-            if (t.state() == TrialState.COMPLETE || t.state() == TrialState.PRUNED) {
+        boolean sameStudy = study.name().equals(cachedStudy) && study.storage() == cachedStorage;
+        if (!sameStudy) {
+            terminalPrefix = 0;
+            finishedInPrefix = 0;
+        }
+        // count finished trials, scanning only past the prefix of ended ones
+        int p = terminalPrefix;
+        int f = finishedInPrefix;
+        while (p < trials.size() && trials.get(p).state() != TrialState.RUNNING
+                && trials.get(p).state() != TrialState.WAITING) {
+            TrialState s = trials.get(p).state();
+            if (s == TrialState.COMPLETE || s == TrialState.PRUNED) {
+                f++;
+            }
+            p++;
+        }
+        terminalPrefix = p;
+        finishedInPrefix = f;
+        int finished = f;
+        for (int i = p; i < trials.size(); i++) {
+            TrialState s = trials.get(i).state();
+            if (s == TrialState.COMPLETE || s == TrialState.PRUNED) {
                 finished++;
             }
         }
         int currentNumber = current == null ? -1 : current.number();
         Context c = context;
-        boolean sameStudy = study.name().equals(cachedStudy) && study.storage() == cachedStorage;
         if (sameStudy && c != null && c.trial() == currentNumber && c.finished() == finished
                 && c.size() == trials.size()) {
             return c;
