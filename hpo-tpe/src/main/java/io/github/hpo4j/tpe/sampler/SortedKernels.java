@@ -25,11 +25,16 @@ final class SortedKernels {
     static final int TERMS = 24;
     /** Smallest box worth an expansion: fewer kernels are cheaper to sum one by one. */
     private static final int MIN_BOX = 12;
-    private static final double[] RECIPROCAL = new double[TERMS + 1];
+    private static final double[] INVERSE_FACTORIAL = new double[TERMS];
+    /** 2n, for the Hermite recurrence H_{n+1} = 2x H_n − 2n H_{n−1}. */
+    private static final double[] TWO_N = new double[TERMS];
 
     static {
-        for (int i = 1; i <= TERMS; i++) {
-            RECIPROCAL[i] = 1.0 / i;
+        double f = 1;
+        for (int n = 0; n < TERMS; n++) {
+            f *= Math.max(1, n);
+            INVERSE_FACTORIAL[n] = 1 / f;
+            TWO_N[n] = 2.0 * n;
         }
     }
 
@@ -122,49 +127,48 @@ final class SortedKernels {
         boxLogWeight = new double[boxes];
         moments = new double[boxes * TERMS];
         reach = new int[boxes];
+        // scratch: one box's boxed kernels, padded with zero weights to a multiple of four
+        double[] ys = new double[k + 4];
+        double[] ws = new double[k + 4];
         for (int b = 0; b < boxes; b++) {
             double c = 0.5 * (boxLo[b] + boxHi[b]);
             boxCentre[b] = c;
-            double weight = 0;
-            int off = b * TERMS;
-            // powers of four kernels at a time: four independent multiplication chains
-            int[] members = new int[firstOf[b + 1] - firstOf[b]];
             int count = 0;
+            double weight = 0;
             for (int q = firstOf[b]; q < firstOf[b + 1]; q++) {
                 if (boxed[q]) {
-                    members[count++] = q;
+                    ys[count] = (mu[q] - c) * invDelta;
+                    ws[count] = linear[q];
+                    weight += linear[q];
+                    count++;
                 }
             }
-            int q = 0;
-            for (; q < count; q += 4) {
-                double p0 = 0;
-                double p1 = 0;
-                double p2 = 0;
-                double p3 = 0;
-                double y0 = 0;
-                double y1 = 0;
-                double y2 = 0;
-                double y3 = 0;
-                for (int r = 0; r < 4 && q + r < count; r++) {
-                    int at = members[q + r];
-                    double w = linear[at];
-                    weight += w;
-                    double y = (mu[at] - c) * invDelta;
-                    switch (r) {
-                        case 0 -> { p0 = w; y0 = y; }
-                        case 1 -> { p1 = w; y1 = y; }
-                        case 2 -> { p2 = w; y2 = y; }
-                        default -> { p3 = w; y3 = y; }
-                    }
-                }
+            while ((count & 3) != 0) {
+                ys[count] = 0;
+                ws[count] = 0;
+                count++;
+            }
+            int off = b * TERMS;
+            // raw power sums Σ w y^n, four kernels at a time (four independent multiplication chains)
+            for (int q = 0; q < count; q += 4) {
+                double p0 = ws[q];
+                double p1 = ws[q + 1];
+                double p2 = ws[q + 2];
+                double p3 = ws[q + 3];
+                double y0 = ys[q];
+                double y1 = ys[q + 1];
+                double y2 = ys[q + 2];
+                double y3 = ys[q + 3];
                 for (int n = 0; n < TERMS; n++) {
                     moments[off + n] += (p0 + p1) + (p2 + p3);
-                    double f = RECIPROCAL[n + 1];
-                    p0 *= y0 * f;
-                    p1 *= y1 * f;
-                    p2 *= y2 * f;
-                    p3 *= y3 * f;
+                    p0 *= y0;
+                    p1 *= y1;
+                    p2 *= y2;
+                    p3 *= y3;
                 }
+            }
+            for (int n = 0; n < TERMS; n++) {
+                moments[off + n] *= INVERSE_FACTORIAL[n];
             }
             boxLogWeight[b] = Math.log(weight);
         }
@@ -212,6 +216,72 @@ final class SortedKernels {
         return boxCentre.length;
     }
 
+    /** One box's Hermite series at t. */
+    private double expansion(double t, int b) {
+        int off = b * TERMS;
+        double x = (t - boxCentre[b]) * invDelta;
+        double u = 2 * x;
+        double h0 = 1;
+        double h1 = u;
+        double s = moments[off] + moments[off + 1] * h1;
+        for (int n = 1; n < TERMS - 1; n++) {
+            double h2 = u * h1 - TWO_N[n] * h0;
+            s += moments[off + n + 1] * h2;
+            h0 = h1;
+            h1 = h2;
+        }
+        return Gaussian.fastExp(-x * x) * s;
+    }
+
+    /** Four boxes' Hermite series at t, interleaved so the four recurrences overlap. */
+    private double expansions4(double t, int b0, int b1, int b2, int b3) {
+        int o0 = b0 * TERMS;
+        int o1 = b1 * TERMS;
+        int o2 = b2 * TERMS;
+        int o3 = b3 * TERMS;
+        double x0 = (t - boxCentre[b0]) * invDelta;
+        double x1 = (t - boxCentre[b1]) * invDelta;
+        double x2 = (t - boxCentre[b2]) * invDelta;
+        double x3 = (t - boxCentre[b3]) * invDelta;
+        double u0 = 2 * x0;
+        double u1 = 2 * x1;
+        double u2 = 2 * x2;
+        double u3 = 2 * x3;
+        double a0 = 1;
+        double c0 = 1;
+        double d0 = 1;
+        double e0 = 1;
+        double a1 = u0;
+        double c1 = u1;
+        double d1 = u2;
+        double e1 = u3;
+        double s0 = moments[o0] + moments[o0 + 1] * a1;
+        double s1 = moments[o1] + moments[o1 + 1] * c1;
+        double s2 = moments[o2] + moments[o2 + 1] * d1;
+        double s3 = moments[o3] + moments[o3 + 1] * e1;
+        for (int n = 1; n < TERMS - 1; n++) {
+            double k = TWO_N[n];
+            double a2 = u0 * a1 - k * a0;
+            double c2 = u1 * c1 - k * c0;
+            double d2 = u2 * d1 - k * d0;
+            double e2 = u3 * e1 - k * e0;
+            s0 += moments[o0 + n + 1] * a2;
+            s1 += moments[o1 + n + 1] * c2;
+            s2 += moments[o2 + n + 1] * d2;
+            s3 += moments[o3 + n + 1] * e2;
+            a0 = a1;
+            a1 = a2;
+            c0 = c1;
+            c1 = c2;
+            d0 = d1;
+            d1 = d2;
+            e0 = e1;
+            e1 = e2;
+        }
+        return Gaussian.fastExp(-x0 * x0) * s0 + Gaussian.fastExp(-x1 * x1) * s1
+                + Gaussian.fastExp(-x2 * x2) * s2 + Gaussian.fastExp(-x3 * x3) * s3;
+    }
+
     private static double distance(double t, double lo, double hi) {
         return t < lo ? lo - t : t > hi ? t - hi : 0;
     }
@@ -254,7 +324,7 @@ final class SortedKernels {
                 }
             }
         }
-        // boxes within reach, then their expansions two at a time (independent recurrences)
+        // boxes within reach, then their expansions four at a time (independent recurrences)
         int[] near = reach;
         int count = 0;
         for (int b = 0; b < boxCentre.length; b++) {
@@ -265,42 +335,11 @@ final class SortedKernels {
         }
         double expanded = 0;
         int q = 0;
-        for (; q + 1 < count; q += 2) {
-            int offA = near[q] * TERMS;
-            int offB = near[q + 1] * TERMS;
-            double xa = (t - boxCentre[near[q]]) * invDelta;
-            double xb = (t - boxCentre[near[q + 1]]) * invDelta;
-            double a0 = 1;
-            double a1 = 2 * xa;
-            double b0 = 1;
-            double b1 = 2 * xb;
-            double sa = moments[offA] + moments[offA + 1] * a1;
-            double sb = moments[offB] + moments[offB + 1] * b1;
-            for (int n = 1; n < TERMS - 1; n++) {
-                double a2 = 2 * (xa * a1 - n * a0);
-                double b2 = 2 * (xb * b1 - n * b0);
-                sa += moments[offA + n + 1] * a2;
-                sb += moments[offB + n + 1] * b2;
-                a0 = a1;
-                a1 = a2;
-                b0 = b1;
-                b1 = b2;
-            }
-            expanded += Gaussian.fastExp(-xa * xa) * sa + Gaussian.fastExp(-xb * xb) * sb;
+        for (; q + 3 < count; q += 4) {
+            expanded += expansions4(t, near[q], near[q + 1], near[q + 2], near[q + 3]);
         }
-        if (q < count) {
-            int off = near[q] * TERMS;
-            double x = (t - boxCentre[near[q]]) * invDelta;
-            double h0 = 1;
-            double h1 = 2 * x;
-            double s = moments[off] + moments[off + 1] * h1;
-            for (int n = 1; n < TERMS - 1; n++) {
-                double h2 = 2 * (x * h1 - n * h0);
-                s += moments[off + n + 1] * h2;
-                h0 = h1;
-                h1 = h2;
-            }
-            expanded += Gaussian.fastExp(-x * x) * s;
+        for (; q < count; q++) {
+            expanded += expansion(t, near[q]);
         }
         if (!(expanded > 0)) {
             return max + Math.log(sum);
