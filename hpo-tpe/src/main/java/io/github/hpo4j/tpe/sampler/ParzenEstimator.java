@@ -363,62 +363,124 @@ final class ParzenEstimator {
      * @return one log density per candidate
      */
     double[] logPdf(double[][] candidates) {
-        int d = specs.length;
+        double[] out = new double[candidates.length];
         if (sorted != null) {
-            double[] out = new double[candidates.length];
             for (int c = 0; c < candidates.length; c++) {
                 out[c] = sorted.logSum(specs[0].transform(candidates[c][0]));
             }
             return out;
         }
-        double[] out = new double[candidates.length];
         double[] terms = new double[kernels];
         for (int c = 0; c < candidates.length; c++) {
-            System.arraycopy(base, 0, terms, 0, kernels);
-            for (int j = 0; j < d; j++) {
-                ParamSpec s = specs[j];
-                double v = candidates[c][j];
-                if (s.categorical) {
-                    int x = (int) v;
-                    double[] lp = logProb[j];
-                    for (int k = 0; k < kernels; k++) {
-                        terms[k] += lp[k * s.choices + x];
-                    }
-                } else if (s.discrete()) {
-                    double lo = Math.max(s.lowT, s.transform(v - s.step / 2));
-                    double hi = Math.min(s.highT, s.transform(v + s.step / 2));
-                    double[] m = mu[j];
-                    double[] sg = sigma[j];
-                    double[] ln = logNorm[j];
-                    for (int k = 0; k < kernels; k++) {
-                        terms[k] += Gaussian.logMass((lo - m[k]) / sg[k], (hi - m[k]) / sg[k]) - ln[k];
-                    }
-                } else {
-                    double t = s.transform(v);
-                    double[] m = mu[j];
-                    double[] hv = halfInvVar[j];
-                    for (int k = 0; k < kernels; k++) {
-                        double z = t - m[k];
-                        terms[k] -= hv[k] * z * z;
-                    }
-                }
-            }
-            double max = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < kernels; k++) {
-                max = Math.max(max, terms[k]);
-            }
-            // terms more than 40 below the largest add less than e^-40 (4e-18) of it each: skip their exp
-            double cut = max - 40;
-            double sum = 0;
-            for (int k = 0; k < kernels; k++) {
-                double t = terms[k];
-                if (t > cut) {
-                    sum += Gaussian.fastExp(t - max);
-                }
-            }
-            out[c] = max + Math.log(sum);
+            out[c] = logSumExp(terms, accumulate(candidates[c], terms));
         }
         return out;
+    }
+
+    /**
+     * The candidate maximising {@code logL[c] − log g(c)}, g being this mixture, the lowest index
+     * on ties: exactly what scoring every candidate would pick, but a candidate whose bound
+     * ({@code logL[c]} minus a lower bound of log g: its largest term) cannot beat the best
+     * exact score found so far is never summed. Candidates are tried in order of their bound.
+     *
+     * @param candidates internal values [candidate][param]
+     * @param logL       the other mixture's log density at each candidate
+     * @return the index of the best candidate
+     */
+    int bestRatio(double[][] candidates, double[] logL) {
+        int count = candidates.length;
+        double[] bound = new double[count];
+        double[][] terms = sorted == null ? new double[count][kernels] : null;
+        double[] max = new double[count];
+        for (int c = 0; c < count; c++) {
+            if (sorted != null) {
+                max[c] = sorted.largestNearTerm(specs[0].transform(candidates[c][0]));
+            } else {
+                max[c] = accumulate(candidates[c], terms[c]);
+            }
+            bound[c] = logL[c] - max[c];
+        }
+        // insertion sort by bound, highest first (a couple of dozen candidates)
+        int[] byBound = new int[count];
+        for (int c = 0; c < count; c++) {
+            int at = c;
+            while (at > 0 && bound[byBound[at - 1]] < bound[c]) {
+                byBound[at] = byBound[at - 1];
+                at--;
+            }
+            byBound[at] = c;
+        }
+        double best = Double.NEGATIVE_INFINITY;
+        int bestIndex = 0;
+        for (int i = 0; i < count; i++) {
+            int c = byBound[i];
+            if (bound[c] < best) {
+                break; // every later bound is lower still
+            }
+            double logG = sorted != null
+                    ? sorted.logSum(specs[0].transform(candidates[c][0]))
+                    : logSumExp(terms[c], max[c]);
+            double score = logL[c] - logG;
+            if (score > best || (score == best && c < bestIndex)) {
+                best = score;
+                bestIndex = c;
+            }
+        }
+        return bestIndex;
+    }
+
+    /** Fills each kernel's log term for one candidate; returns the largest. */
+    private double accumulate(double[] candidate, double[] terms) {
+        int d = specs.length;
+        System.arraycopy(base, 0, terms, 0, kernels);
+        for (int j = 0; j < d; j++) {
+            ParamSpec s = specs[j];
+            double v = candidate[j];
+            if (s.categorical) {
+                int x = (int) v;
+                double[] lp = logProb[j];
+                for (int k = 0; k < kernels; k++) {
+                    terms[k] += lp[k * s.choices + x];
+                }
+            } else if (s.discrete()) {
+                double lo = Math.max(s.lowT, s.transform(v - s.step / 2));
+                double hi = Math.min(s.highT, s.transform(v + s.step / 2));
+                double[] m = mu[j];
+                double[] sg = sigma[j];
+                double[] ln = logNorm[j];
+                for (int k = 0; k < kernels; k++) {
+                    terms[k] += Gaussian.logMass((lo - m[k]) / sg[k], (hi - m[k]) / sg[k]) - ln[k];
+                }
+            } else {
+                double t = s.transform(v);
+                double[] m = mu[j];
+                double[] hv = halfInvVar[j];
+                for (int k = 0; k < kernels; k++) {
+                    double z = t - m[k];
+                    terms[k] -= hv[k] * z * z;
+                }
+            }
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < kernels; k++) {
+            if (terms[k] > max) {
+                max = terms[k];
+            }
+        }
+        return max;
+    }
+
+    /** log Σ e^terms given their largest; terms more than 40 below it add under 4e-18 each and are skipped. */
+    private double logSumExp(double[] terms, double max) {
+        double cut = max - 40;
+        double sum = 0;
+        for (int k = 0; k < kernels; k++) {
+            double t = terms[k];
+            if (t > cut) {
+                sum += Gaussian.fastExp(t - max);
+            }
+        }
+        return max + Math.log(sum);
     }
 
     int kernelCount() {

@@ -288,13 +288,12 @@ final class SortedKernels {
 
     /**
      * @param t a point
-     * @return log Σ exp(base_i − (t − μ_i)² / (2σ_i²))
+     * @return the larger term of the two kernels nearest t: a lower bound of {@link #logSum}
      */
-    double logSum(double t) {
+    double largestNearTerm(double t) {
         int k = mu.length;
         int p = Arrays.binarySearch(mu, t);
         p = p >= 0 ? p : -p - 1;
-        // a term certainly in the sum, the yardstick for skipping
         double floor = Double.NEGATIVE_INFINITY;
         if (p < k) {
             double z = t - mu[p];
@@ -304,6 +303,16 @@ final class SortedKernels {
             double z = t - mu[p - 1];
             floor = Math.max(floor, Math.log(linear[p - 1]) - halfInvVar[p - 1] * z * z);
         }
+        return floor;
+    }
+
+    /**
+     * @param t a point
+     * @return log Σ exp(base_i − (t − μ_i)² / (2σ_i²))
+     */
+    double logSum(double t) {
+        // a term certainly in the sum, the yardstick for skipping
+        double floor = largestNearTerm(t);
         double skipBelow = floor - CUT;
         double max = Double.NEGATIVE_INFINITY;
         double sum = 0;

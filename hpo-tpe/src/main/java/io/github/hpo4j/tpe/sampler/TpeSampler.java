@@ -288,13 +288,7 @@ public final class TpeSampler implements Sampler {
         ParzenEstimator bad = estimator(c, c.bad(), c.liars(), names, specs, cols, params, true);
         double[][] candidates = good.sample(rng, nEiCandidates);
         double[] lg = good.logPdf(candidates);
-        double[] lb = bad.logPdf(candidates);
-        int best = 0;
-        for (int k = 1; k < candidates.length; k++) {
-            if (lg[k] - lb[k] > lg[best] - lb[best]) {
-                best = k;
-            }
-        }
+        int best = bad.bestRatio(candidates, lg);
         Map<String, Double> out = new LinkedHashMap<>();
         for (int j = 0; j < names.length; j++) {
             out.put(names[j], candidates[best][j]);
