@@ -33,7 +33,7 @@ final class ParzenEstimator {
     /** Categorical: log probability [kernel * choices + choice]. */
     private final double[][] logProb;
     /** One continuous parameter: kernels sorted by centre, in blocks, to skip far kernels. */
-    private final SortedKernels sorted;
+    private final SortedMixture sorted;
     /** The kernel order by centre computed for the univariate bandwidths, reused by {@link SortedKernels}. */
     private int[] lastOrder;
 

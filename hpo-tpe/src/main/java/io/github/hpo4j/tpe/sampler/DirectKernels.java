@@ -1,0 +1,81 @@
+package io.github.hpo4j.tpe.sampler;
+
+/**
+ * Gaussian kernels summed one by one, sorted by centre and grouped in blocks of 16 with each
+ * block's centre range, widest bandwidth and largest log weight, so that blocks out of reach of
+ * a point are skipped whole.
+ */
+final class DirectKernels {
+
+    private static final int BLOCK = 16;
+    private final double[] mu;
+    private final double[] hv;
+    private final double[] logWeight;
+    private final double[] blockLo;
+    private final double[] blockHi;
+    private final double[] blockHv;
+    private final double[] blockBase;
+
+    /**
+     * @param mu        centres, ascending
+     * @param hv        1/(2σ²) per kernel
+     * @param logWeight log weight per kernel
+     */
+    DirectKernels(double[] mu, double[] hv, double[] logWeight) {
+        this.mu = mu;
+        this.hv = hv;
+        this.logWeight = logWeight;
+        int n = mu.length;
+        int blocks = (n + BLOCK - 1) / BLOCK;
+        blockLo = new double[blocks];
+        blockHi = new double[blocks];
+        blockHv = new double[blocks];
+        blockBase = new double[blocks];
+        for (int b = 0; b < blocks; b++) {
+            int from = b * BLOCK;
+            int to = Math.min(n, from + BLOCK);
+            double minHv = Double.POSITIVE_INFINITY;
+            double maxBase = Double.NEGATIVE_INFINITY;
+            for (int q = from; q < to; q++) {
+                minHv = Math.min(minHv, hv[q]);
+                maxBase = Math.max(maxBase, logWeight[q]);
+            }
+            blockLo[b] = mu[from];
+            blockHi[b] = mu[to - 1];
+            blockHv[b] = minHv;
+            blockBase[b] = maxBase;
+        }
+    }
+
+    int size() {
+        return mu.length;
+    }
+
+    /**
+     * @param t         a point
+     * @param skipBelow blocks whose largest possible log term is below this are left out
+     * @return log Σ w exp(−(t − μ)²/(2σ²)) over the kernels in reach; −∞ if none
+     */
+    double logSum(double t, double skipBelow) {
+        double max = Double.NEGATIVE_INFINITY;
+        double sum = 0;
+        for (int b = 0; b < blockLo.length; b++) {
+            double dist = t < blockLo[b] ? blockLo[b] - t : t > blockHi[b] ? t - blockHi[b] : 0;
+            if (blockBase[b] - blockHv[b] * dist * dist < skipBelow) {
+                continue;
+            }
+            int to = Math.min(mu.length, (b + 1) * BLOCK);
+            for (int q = b * BLOCK; q < to; q++) {
+                double z = t - mu[q];
+                double x = logWeight[q] - hv[q] * z * z;
+                if (x > max) {
+                    sum = sum * Gaussian.fastExp(max - x) + 1;
+                    max = x;
+                } else if (x > max - SortedMixture.CUT) {
+                    sum += Gaussian.fastExp(x - max);
+                }
+            }
+        }
+        return sum == 0 ? Double.NEGATIVE_INFINITY : max + Math.log(sum);
+    }
+}
