@@ -47,6 +47,29 @@ final class ParzenEstimator {
         this(specs, observations, weights, params, null);
     }
 
+    /** Scoring only: one continuous parameter's mixture kept elsewhere (see {@link IncrementalMixture}). */
+    private ParzenEstimator(ParamSpec spec, SortedMixture mixture) {
+        this.specs = new ParamSpec[] {spec};
+        this.kernels = 0;
+        this.cumWeights = null;
+        this.mu = null;
+        this.sigma = null;
+        this.logNorm = null;
+        this.halfInvVar = null;
+        this.base = null;
+        this.logProb = null;
+        this.sorted = mixture;
+    }
+
+    /**
+     * @param spec    a continuous parameter
+     * @param mixture its mixture
+     * @return an estimator that scores candidates ({@link #logPdf}, {@link #bestRatio}) but cannot sample
+     */
+    static ParzenEstimator scoring(ParamSpec spec, SortedMixture mixture) {
+        return new ParzenEstimator(spec, mixture);
+    }
+
     /**
      * @param specs             the parameters
      * @param observations      transformed observations [param][obs], in trial-number order

@@ -96,6 +96,8 @@ public final class TpeSampler implements Sampler {
         boolean[] cached = new boolean[256];
         /** The bad set's values in sorted order, carried from ask to ask (univariate mode). */
         final SortedObservations badOrder = new SortedObservations();
+        /** The bad set's mixture, carried from ask to ask (univariate mode, long histories). */
+        IncrementalMixture badMixture;
 
         void ensure(int n) {
             if (n > values.length) {
@@ -363,6 +365,15 @@ public final class TpeSampler implements Sampler {
         int[] order = null;
         if (keepOrder && d == 1 && missing == null && liars.isEmpty() && !specs[0].categorical
                 && !params.multivariate()) {
+            if (IncrementalMixture.applies(specs[0], params)) {
+                if (cols[0].badMixture == null) {
+                    cols[0].badMixture = new IncrementalMixture(specs[0], params);
+                }
+                SortedMixture kept = cols[0].badMixture.update(positions, obs[0]);
+                if (kept != null) {
+                    return ParzenEstimator.scoring(specs[0], kept);
+                }
+            }
             order = cols[0].badOrder.order(positions, obs[0]);
         }
         return new ParzenEstimator(specs, obs, defaultWeights(m), params, order);

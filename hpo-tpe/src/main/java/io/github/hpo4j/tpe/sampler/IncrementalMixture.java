@@ -1,0 +1,387 @@
+package io.github.hpo4j.tpe.sampler;
+
+import java.util.Arrays;
+
+/**
+ * The bad set's Parzen mixture for one continuous parameter in univariate mode, kept from ask to
+ * ask: in a sequential study the bad set mostly grows by the newest trial, which moves one
+ * kernel's neighbours' bandwidths and one kernel from the newest 25 to the weight ramp, so the
+ * mixture is updated in O(changes) instead of rebuilt in O(n).
+ *
+ * <p>The weights are Optuna's: a ramp {@code α + β·rank} over the older kernels and 1 over the
+ * newest 25, so each box of floor-width kernels keeps three sets of raw power sums (ramp kernels,
+ * ramp kernels times their rank, newest kernels) and an ask combines them with that ask's α, β
+ * and normalising total into the Hermite moments of {@link HermiteBoxes}. Wider kernels (sparse
+ * regions) and the prior are summed directly. Applies once the bandwidth floor is fixed
+ * ({@code n >= 98}, magic clip on); any other change than appended trials (a trial leaving the
+ * set, or joining it out of order) rebuilds everything, as does every 256th update, which bounds
+ * the rounding drift of the running sums.
+ *
+ * <p>Not thread-safe: the sampler serialises its asks.
+ */
+final class IncrementalMixture {
+
+    private static final int TERMS = HermiteBoxes.TERMS;
+    private static final int NEWEST = 25;
+    private static final int MIN_SIZE = 99;
+    private static final int REBUILD_EVERY = 256;
+    private static final int PRIOR = (1 << 20) - 1;
+
+    private final double lowT;
+    private final double highT;
+    private final double range;
+    private final double priorWeight;
+    private final boolean unscaled;
+    private final boolean considerEndpoints;
+    private final double floorSigma;
+    private final double floorHv;
+    private final double delta;
+    private final int boxCount;
+
+    /** Sorted keys ({@link SortedObservations#key}) of the members and the prior centre. */
+    private long[] keys = new long[0];
+    private int size;
+    /** Members by rank (history order). */
+    private int[] byRank = new int[0];
+    private int members;
+    /** By history position. */
+    private double[] value = new double[0];
+    private double[] sigma = new double[0];
+    private double[] constant = new double[0];
+    private int[] rank = new int[0];
+    private boolean[] boxed = new boolean[0];
+    /** Raw power sums per box: ramp kernels, ramp kernels × rank, newest kernels. */
+    private double[] rampSums;
+    private double[] rankSums;
+    private double[] newestSums;
+    private int updates;
+    private boolean valid;
+    private final double[] powers = new double[TERMS];
+
+    IncrementalMixture(ParamSpec spec, TpeParameters params) {
+        this.lowT = spec.lowT;
+        this.highT = spec.highT;
+        this.range = highT - lowT;
+        this.priorWeight = params.priorWeight();
+        this.unscaled = params.unscaledKernels();
+        this.considerEndpoints = params.considerEndpoints();
+        this.floorSigma = range / Math.min(100.0, 1.0 + (MIN_SIZE + 1));
+        this.floorHv = 0.5 / (floorSigma * floorSigma);
+        this.delta = Math.sqrt(2) * floorSigma;
+        this.boxCount = (int) Math.ceil(range / delta) + 1;
+        this.rampSums = new double[boxCount * TERMS];
+        this.rankSums = new double[boxCount * TERMS];
+        this.newestSums = new double[boxCount * TERMS];
+    }
+
+    /**
+     * @param spec   the parameter
+     * @param params the estimator settings
+     * @return whether the parameter and settings are ones this mixture handles
+     */
+    static boolean applies(ParamSpec spec, TpeParameters params) {
+        return !spec.categorical && !spec.discrete() && !params.multivariate() && params.considerMagicClip();
+    }
+
+    /**
+     * @param positions history positions of the bad set, ascending, each below 2^20 − 1
+     * @param values    transformed values at those positions, inside the range
+     * @return the set's mixture (weights normalised with the prior), or null when the set is too
+     *     small for the fixed bandwidth floor
+     */
+    SortedMixture update(int[] positions, double[] values) {
+        int n = positions.length;
+        if (n < MIN_SIZE || positions[n - 1] >= PRIOR) {
+            valid = false;
+            return null;
+        }
+        boolean appended = valid && members >= MIN_SIZE && n >= members && updates < REBUILD_EVERY
+                && (members == 0 || positions[members - 1] == byRank[members - 1]);
+        if (appended) {
+            for (int i = 0; i < members; i++) {
+                if (positions[i] != byRank[i]) {
+                    appended = false;
+                    break;
+                }
+            }
+        }
+        if (appended) {
+            for (int i = members; i < n; i++) {
+                append(positions[i], values[i]);
+            }
+            updates++;
+        } else {
+            rebuild(positions, values);
+        }
+        return snapshot();
+    }
+
+    private void grow(int maxPosition) {
+        if (value.length <= maxPosition) {
+            int capacity = Math.max(maxPosition + 1, value.length * 2);
+            value = Arrays.copyOf(value, capacity);
+            sigma = Arrays.copyOf(sigma, capacity);
+            constant = Arrays.copyOf(constant, capacity);
+            rank = Arrays.copyOf(rank, capacity);
+            boxed = Arrays.copyOf(boxed, capacity);
+        }
+    }
+
+    private void rebuild(int[] positions, double[] values) {
+        int n = positions.length;
+        grow(positions[n - 1]);
+        Arrays.fill(rampSums, 0);
+        Arrays.fill(rankSums, 0);
+        Arrays.fill(newestSums, 0);
+        byRank = Arrays.copyOf(positions, Math.max(n, 16));
+        members = n;
+        keys = new long[Math.max(n + 1, 16)];
+        for (int i = 0; i < n; i++) {
+            int p = positions[i];
+            value[p] = values[i];
+            rank[p] = i;
+            keys[i] = SortedObservations.key(values[i], p);
+        }
+        keys[n] = SortedObservations.key(0.5 * (lowT + highT), PRIOR);
+        size = n + 1;
+        Arrays.sort(keys, 0, size);
+        for (int k = 0; k < size; k++) {
+            int p = position(k);
+            if (p != PRIOR) {
+                setSigma(p, sigmaAt(k));
+                contribute(p, 1);
+            }
+        }
+        updates = 0;
+        valid = true;
+    }
+
+    private void append(int p, double v) {
+        grow(p);
+        // the oldest of the newest 25 joins the ramp, keeping its rank
+        if (members >= NEWEST) {
+            int q = byRank[members - NEWEST];
+            contribute(q, -1);
+            int saved = members;
+            members++; // now q is in the ramp
+            contribute(q, 1);
+            members = saved;
+        }
+        if (byRank.length == members) {
+            byRank = Arrays.copyOf(byRank, members * 2);
+        }
+        byRank[members] = p;
+        value[p] = v;
+        rank[p] = members;
+        long key = SortedObservations.key(v, p);
+        if (keys.length == size) {
+            keys = Arrays.copyOf(keys, size * 2);
+        }
+        int at = Arrays.binarySearch(keys, 0, size, key);
+        at = at >= 0 ? at : -at - 1;
+        System.arraycopy(keys, at, keys, at + 1, size - at);
+        keys[at] = key;
+        size++;
+        members++;
+        sigma[p] = Double.NaN; // not contributing yet
+        for (int k = Math.max(0, at - 1); k <= Math.min(size - 1, at + 1); k++) {
+            int q = position(k);
+            if (q == PRIOR) {
+                continue;
+            }
+            double s = sigmaAt(k);
+            if (q == p) {
+                setSigma(q, s);
+                contribute(q, 1);
+            } else if (s != sigma[q]) {
+                contribute(q, -1);
+                setSigma(q, s);
+                contribute(q, 1);
+            }
+        }
+    }
+
+    private int position(int k) {
+        return (int) (keys[k] & PRIOR);
+    }
+
+    private double valueAt(int k) {
+        int p = position(k);
+        return p == PRIOR ? 0.5 * (lowT + highT) : value[p];
+    }
+
+    /** The bandwidth of the kernel at sorted index k, as {@link ParzenEstimator} computes it. */
+    private double sigmaAt(int k) {
+        double v = valueAt(k);
+        double left = k == 0 ? lowT : valueAt(k - 1);
+        double right = k == size - 1 ? highT : valueAt(k + 1);
+        double s;
+        if (!considerEndpoints && size >= 2 && k == 0) {
+            s = right - v;
+        } else if (!considerEndpoints && size >= 2 && k == size - 1) {
+            s = v - left;
+        } else {
+            s = Math.max(v - left, right - v);
+        }
+        return Math.min(range, Math.max(floorSigma, s));
+    }
+
+    private void setSigma(int p, double s) {
+        sigma[p] = s;
+        double inv = 1 / s;
+        double mass = Gaussian.centredMass((lowT - value[p]) * inv, (highT - value[p]) * inv);
+        constant[p] = unscaled ? 1 / mass : inv / mass;
+        boxed[p] = s == floorSigma;
+    }
+
+    private boolean newest(int p) {
+        return rank[p] >= members - NEWEST;
+    }
+
+    /** Adds (sign 1) or removes (sign −1) a floor-width kernel's power sums; wider kernels are summed directly. */
+    private void contribute(int p, int sign) {
+        if (!boxed[p]) {
+            return;
+        }
+        int b = box(value[p]);
+        double y = (value[p] - centre(b)) / delta;
+        double w = sign * constant[p];
+        int off = b * TERMS;
+        double pw = w;
+        if (newest(p)) {
+            for (int n = 0; n < TERMS; n++) {
+                newestSums[off + n] += pw;
+                pw *= y;
+            }
+        } else {
+            double r = rank[p];
+            for (int n = 0; n < TERMS; n++) {
+                rampSums[off + n] += pw;
+                rankSums[off + n] += pw * r;
+                pw *= y;
+            }
+        }
+    }
+
+    private int box(double v) {
+        return Math.max(0, Math.min(boxCount - 1, (int) ((v - lowT) / delta)));
+    }
+
+    private double centre(int b) {
+        return lowT + (b + 0.5) * delta;
+    }
+
+    /** The ramp weight of a rank among n members (Optuna's default weights), 1 for the newest 25. */
+    private double weight(int r, double alpha, double beta, int ramp) {
+        return r >= ramp ? 1 : alpha + beta * r;
+    }
+
+    private SortedMixture snapshot() {
+        int n = members;
+        int ramp = n - NEWEST;
+        double alpha = 1.0 / n;
+        double beta = ramp == 1 ? 0 : (1 - 1.0 / n) / (ramp - 1);
+        double total = ramp * alpha + beta * ramp * (ramp - 1) / 2.0 + NEWEST + priorWeight;
+        double scale = Math.exp(-Gaussian.LOG_SQRT_2PI) / total;
+        double[] lo = new double[boxCount];
+        double[] hi = new double[boxCount];
+        double[] centre = new double[boxCount];
+        double[] logWeight = new double[boxCount];
+        double[] moments = new double[boxCount * TERMS];
+        for (int b = 0; b < boxCount; b++) {
+            lo[b] = lowT + b * delta;
+            hi[b] = lo[b] + delta;
+            centre[b] = centre(b);
+            int off = b * TERMS;
+            for (int k = 0; k < TERMS; k++) {
+                moments[off + k] = scale * (alpha * rampSums[off + k] + beta * rankSums[off + k] + newestSums[off + k])
+                        * HermiteBoxes.INVERSE_FACTORIAL[k];
+            }
+            logWeight[b] = moments[off] > 0 ? Math.log(moments[off]) : Double.NEGATIVE_INFINITY;
+        }
+        // the wider kernels and the prior, in order of centre
+        int wide = 0;
+        for (int k = 0; k < size; k++) {
+            int p = position(k);
+            if (p == PRIOR || !boxed[p]) {
+                wide++;
+            }
+        }
+        double[] dMu = new double[wide];
+        double[] dHv = new double[wide];
+        double[] dLog = new double[wide];
+        double priorConstant = priorConstant();
+        int at = 0;
+        for (int k = 0; k < size; k++) {
+            int p = position(k);
+            if (p == PRIOR) {
+                dMu[at] = 0.5 * (lowT + highT);
+                dHv[at] = 0.5 / (range * range);
+                dLog[at] = Math.log(scale * priorWeight * priorConstant);
+                at++;
+            } else if (!boxed[p]) {
+                dMu[at] = value[p];
+                dHv[at] = 0.5 / (sigma[p] * sigma[p]);
+                dLog[at] = Math.log(scale * weight(rank[p], alpha, beta, ramp) * constant[p]);
+                at++;
+            }
+        }
+        return new Snapshot(new DirectKernels(dMu, dHv, dLog),
+                new HermiteBoxes(floorHv, lo, hi, centre, logWeight, moments), alpha, beta, ramp, scale, priorConstant);
+    }
+
+    private double priorConstant() {
+        double mass = Gaussian.centredMass(-0.5, 0.5);
+        return unscaled ? 1 / mass : 1 / (range * mass);
+    }
+
+    /** This ask's view: the live arrays and this ask's weights. */
+    private final class Snapshot extends SortedMixture {
+        private final double alpha;
+        private final double beta;
+        private final int ramp;
+        private final double scale;
+        private final double priorConstant;
+
+        Snapshot(DirectKernels direct, HermiteBoxes boxes, double alpha, double beta, int ramp, double scale,
+                 double priorConstant) {
+            super(direct, boxes);
+            this.alpha = alpha;
+            this.beta = beta;
+            this.ramp = ramp;
+            this.scale = scale;
+            this.priorConstant = priorConstant;
+        }
+
+        private double term(int k, double t) {
+            int p = position(k);
+            double z;
+            double hv;
+            double w;
+            if (p == PRIOR) {
+                z = t - 0.5 * (lowT + highT);
+                hv = 0.5 / (range * range);
+                w = priorWeight * priorConstant;
+            } else {
+                z = t - value[p];
+                hv = 0.5 / (sigma[p] * sigma[p]);
+                w = weight(rank[p], alpha, beta, ramp) * constant[p];
+            }
+            return Math.log(scale * w) - hv * z * z;
+        }
+
+        @Override
+        double largestNearTerm(double t) {
+            int at = Arrays.binarySearch(keys, 0, size, SortedObservations.key(t, 0));
+            at = at >= 0 ? at : -at - 1;
+            double best = Double.NEGATIVE_INFINITY;
+            if (at < size) {
+                best = term(at, t);
+            }
+            if (at > 0) {
+                best = Math.max(best, term(at - 1, t));
+            }
+            return best;
+        }
+    }
+}
