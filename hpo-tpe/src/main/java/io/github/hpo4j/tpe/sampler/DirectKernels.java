@@ -15,6 +15,8 @@ final class DirectKernels {
     private final double[] blockHi;
     private final double[] blockHv;
     private final double[] blockBase;
+    private final double maxBase;
+    private final double minHv;
 
     /**
      * @param mu        centres, ascending
@@ -45,6 +47,26 @@ final class DirectKernels {
             blockHv[b] = minHv;
             blockBase[b] = maxBase;
         }
+        double top = Double.NEGATIVE_INFINITY;
+        for (double w : blockBase) {
+            top = Math.max(top, w);
+        }
+        this.maxBase = top;
+        double narrowest = Double.POSITIVE_INFINITY;
+        for (double h : blockHv) {
+            narrowest = Math.min(narrowest, h);
+        }
+        this.minHv = narrowest;
+    }
+
+    /** The first index whose (ascending) upper end is at least {@code key}. */
+    static int firstReaching(double[] hi, double key) {
+        int from = java.util.Arrays.binarySearch(hi, key);
+        from = from >= 0 ? from : -from - 1;
+        while (from > 0 && hi[from - 1] >= key) {
+            from--;
+        }
+        return from;
     }
 
     int size() {
@@ -59,7 +81,14 @@ final class DirectKernels {
     double logSum(double t, double skipBelow) {
         double max = Double.NEGATIVE_INFINITY;
         double sum = 0;
-        for (int b = 0; b < blockLo.length; b++) {
+        // the widest kernel's reach bounds every block's
+        double slack = maxBase - skipBelow;
+        if (!(slack >= 0)) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double reachDistance = Math.sqrt(slack / minHv);
+        int from = firstReaching(blockHi, t - reachDistance);
+        for (int b = from; b < blockLo.length && blockLo[b] <= t + reachDistance; b++) {
             double dist = t < blockLo[b] ? blockLo[b] - t : t > blockHi[b] ? t - blockHi[b] : 0;
             if (blockBase[b] - blockHv[b] * dist * dist < skipBelow) {
                 continue;

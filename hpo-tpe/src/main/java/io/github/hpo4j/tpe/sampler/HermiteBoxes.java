@@ -35,16 +35,56 @@ final class HermiteBoxes {
     private final double[] moments;
     /** Scratch: the boxes within reach of the point being evaluated (instances serve one thread). */
     private final int[] reach;
+    private final double maxLogWeight;
+    /** Where moments not yet computed come from, or null when all were given. */
+    private final MomentSource source;
+    private final boolean[] ready;
+
+    /** Computes a box's moments on first use. */
+    interface MomentSource {
+        /**
+         * @param box     a box
+         * @param moments where to write its {@value HermiteBoxes#TERMS} moments
+         * @param offset  from this index
+         */
+        void fill(int box, double[] moments, int offset);
+    }
 
     /**
      * @param boxHv     the kernels' common 1/(2σ²)
-     * @param lo        per box, a lower bound of its centres (for skipping)
-     * @param hi        per box, an upper bound of its centres
+     * @param lo        per box, a lower bound of its centres (for skipping), ascending
+     * @param hi        per box, an upper bound of its centres, ascending
      * @param centre    per box, the expansion centre, within δ/2 of each of its kernels
      * @param logWeight per box, log of its kernels' total weight (−∞ for an empty box)
      * @param moments   per box, {@value #TERMS} moments {@code Σ w y^n / n!}
      */
     HermiteBoxes(double boxHv, double[] lo, double[] hi, double[] centre, double[] logWeight, double[] moments) {
+        this(boxHv, lo, hi, centre, logWeight, moments, null);
+    }
+
+    /**
+     * Boxes whose moments are computed when a point first comes within their reach.
+     *
+     * @param boxHv     the kernels' common 1/(2σ²)
+     * @param lo        per box, a lower bound of its centres, ascending
+     * @param hi        per box, an upper bound of its centres, ascending
+     * @param centre    per box, the expansion centre
+     * @param logWeight per box, log of its kernels' total weight
+     * @param source    computes a box's moments
+     */
+    HermiteBoxes(double boxHv, double[] lo, double[] hi, double[] centre, double[] logWeight, MomentSource source) {
+        this(boxHv, lo, hi, centre, logWeight, new double[centre.length * TERMS], source);
+    }
+
+    private HermiteBoxes(double boxHv, double[] lo, double[] hi, double[] centre, double[] logWeight, double[] moments,
+                         MomentSource source) {
+        this.source = source;
+        this.ready = source == null ? null : new boolean[centre.length];
+        double top = Double.NEGATIVE_INFINITY;
+        for (double w : logWeight) {
+            top = Math.max(top, w);
+        }
+        this.maxLogWeight = top;
         this.boxHv = boxHv;
         this.invDelta = Math.sqrt(boxHv);
         this.boxLo = lo;
@@ -65,11 +105,22 @@ final class HermiteBoxes {
      * @return Σ over the boxes of Σ w exp(−(t − μ)²/(2σ²)), linear
      */
     double sum(double t, double skipBelow) {
+        // only boxes closer than the distance at which even the heaviest box falls below skipBelow
+        double slack = maxLogWeight - skipBelow;
+        if (!(slack >= 0)) {
+            return 0;
+        }
+        double reachDistance = Math.sqrt(slack / boxHv);
+        int from = DirectKernels.firstReaching(boxHi, t - reachDistance);
         int[] near = reach;
         int count = 0;
-        for (int b = 0; b < boxCentre.length; b++) {
+        for (int b = from; b < boxCentre.length && boxLo[b] <= t + reachDistance; b++) {
             double dist = t < boxLo[b] ? boxLo[b] - t : t > boxHi[b] ? t - boxHi[b] : 0;
             if (boxLogWeight[b] - boxHv * dist * dist >= skipBelow) {
+                if (source != null && !ready[b]) {
+                    source.fill(b, moments, b * TERMS);
+                    ready[b] = true;
+                }
                 near[count++] = b;
             }
         }

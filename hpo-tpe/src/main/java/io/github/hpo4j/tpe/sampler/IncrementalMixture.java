@@ -287,18 +287,22 @@ final class IncrementalMixture {
         double[] hi = new double[boxCount];
         double[] centre = new double[boxCount];
         double[] logWeight = new double[boxCount];
-        double[] moments = new double[boxCount * TERMS];
         for (int b = 0; b < boxCount; b++) {
             lo[b] = lowT + b * delta;
             hi[b] = lo[b] + delta;
             centre[b] = centre(b);
             int off = b * TERMS;
-            for (int k = 0; k < TERMS; k++) {
-                moments[off + k] = scale * (alpha * rampSums[off + k] + beta * rankSums[off + k] + newestSums[off + k])
-                        * HermiteBoxes.INVERSE_FACTORIAL[k];
-            }
-            logWeight[b] = moments[off] > 0 ? Math.log(moments[off]) : Double.NEGATIVE_INFINITY;
+            double weight = scale * (alpha * rampSums[off] + beta * rankSums[off] + newestSums[off]);
+            logWeight[b] = weight > 0 ? Math.log(weight) : Double.NEGATIVE_INFINITY;
         }
+        // moments only for the boxes a candidate comes near
+        HermiteBoxes.MomentSource source = (b, moments, offset) -> {
+            int off = b * TERMS;
+            for (int k = 0; k < TERMS; k++) {
+                moments[offset + k] = scale * (alpha * rampSums[off + k] + beta * rankSums[off + k]
+                        + newestSums[off + k]) * HermiteBoxes.INVERSE_FACTORIAL[k];
+            }
+        };
         // the wider kernels and the prior, in order of centre
         int wide = 0;
         for (int k = 0; k < size; k++) {
@@ -327,7 +331,7 @@ final class IncrementalMixture {
             }
         }
         return new Snapshot(new DirectKernels(dMu, dHv, dLog),
-                new HermiteBoxes(floorHv, lo, hi, centre, logWeight, moments), alpha, beta, ramp, scale, priorConstant);
+                new HermiteBoxes(floorHv, lo, hi, centre, logWeight, source), alpha, beta, ramp, scale, priorConstant);
     }
 
     private double priorConstant() {

@@ -162,27 +162,106 @@ public final class TpeSampler implements Sampler {
         List<TrialRecord> byPosition = new ArrayList<>(warm + trials.size());
         byPosition.addAll(warmStart);
         byPosition.addAll(trials);
-        List<GoodBadSplit.Observed> observed = new ArrayList<>();
         List<TrialRecord> liars = new ArrayList<>();
-        int finishedAll = 0;
-        for (int pos = 0; pos < byPosition.size(); pos++) {
-            TrialRecord t = byPosition.get(pos);
-            TrialState s = t.state();
-            if (s == TrialState.COMPLETE || s == TrialState.PRUNED) {
-                observed.add(new GoodBadSplit.Observed(t, pos));
-                finishedAll++;
-            } else if (pos >= warm && s == TrialState.RUNNING && constantLiar && t.number() != currentNumber) {
-                observed.add(new GoodBadSplit.Observed(t, pos));
-                liars.add(t);
+        int[] good;
+        int[] bad;
+        int[] simple = simpleSplit(byPosition, warm, currentNumber, study.directions());
+        if (simple != null) {
+            // one objective, every finished trial COMPLETE without constraints, no other worker running
+            good = java.util.Arrays.copyOfRange(simple, 1, 1 + simple[0]);
+            bad = java.util.Arrays.copyOfRange(simple, 1 + simple[0], simple.length);
+        } else {
+            List<GoodBadSplit.Observed> observed = new ArrayList<>();
+            int finishedAll = 0;
+            for (int pos = 0; pos < byPosition.size(); pos++) {
+                TrialRecord t = byPosition.get(pos);
+                TrialState s = t.state();
+                if (s == TrialState.COMPLETE || s == TrialState.PRUNED) {
+                    observed.add(new GoodBadSplit.Observed(t, pos));
+                    finishedAll++;
+                } else if (pos >= warm && s == TrialState.RUNNING && constantLiar && t.number() != currentNumber) {
+                    observed.add(new GoodBadSplit.Observed(t, pos));
+                    liars.add(t);
+                }
             }
+            GoodBadSplit split = GoodBadSplit.split(observed, study.directions(), gamma.applyAsInt(finishedAll));
+            good = split.good.stream().mapToInt(GoodBadSplit.Observed::order).toArray();
+            bad = split.bad.stream().filter(o -> o.trial().state() != TrialState.RUNNING)
+                    .mapToInt(GoodBadSplit.Observed::order).toArray();
         }
-        GoodBadSplit split = GoodBadSplit.split(observed, study.directions(), gamma.applyAsInt(finishedAll));
-        int[] good = split.good.stream().mapToInt(GoodBadSplit.Observed::order).toArray();
-        int[] bad = split.bad.stream().filter(o -> o.trial().state() != TrialState.RUNNING)
-                .mapToInt(GoodBadSplit.Observed::order).toArray();
         c = new Context(study.name(), currentNumber, finished, trials.size(), good, bad, liars, byPosition);
         context = c;
         return c;
+    }
+
+    /**
+     * The split of the common case on primitive arrays, as {@link GoodBadSplit} would make it: one
+     * objective, every finished trial COMPLETE and without constraints, no RUNNING trial of
+     * another worker. The best γ(n) by value (ties to the older trial) are good.
+     *
+     * @return {good count, good positions…, bad positions…}, each part ascending; null when the
+     *     case is not the common one
+     */
+    int[] simpleSplit(List<TrialRecord> byPosition, int warm, int currentNumber, List<Direction> directions) {
+        if (directions.size() != 1) {
+            return null;
+        }
+        Direction direction = directions.get(0);
+        int size = byPosition.size();
+        int[] positions = new int[size];
+        double[] values = new double[size];
+        int n = 0;
+        for (int pos = 0; pos < size; pos++) {
+            TrialRecord t = byPosition.get(pos);
+            TrialState s = t.state();
+            if (s == TrialState.COMPLETE) {
+                if (!t.constraints().isEmpty()) {
+                    return null;
+                }
+                positions[n] = pos;
+                values[n] = direction.toMinimized(t.value());
+                n++;
+            } else if (s == TrialState.PRUNED) {
+                return null;
+            } else if (pos >= warm && s == TrialState.RUNNING && constantLiar && t.number() != currentNumber) {
+                return null;
+            }
+        }
+        int k = Math.max(0, Math.min(gamma.applyAsInt(n), n));
+        // bounded insertion of the k best, strict comparison so ties keep the older trial ahead
+        int[] best = new int[k];
+        double[] score = new double[k];
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            double v = values[i];
+            if (kept == k && !(v < score[k - 1])) {
+                continue;
+            }
+            int at = kept < k ? kept++ : k - 1;
+            while (at > 0 && v < score[at - 1]) {
+                best[at] = best[at - 1];
+                score[at] = score[at - 1];
+                at--;
+            }
+            best[at] = i;
+            score[at] = v;
+        }
+        boolean[] isGood = new boolean[n];
+        for (int i = 0; i < kept; i++) {
+            isGood[best[i]] = true;
+        }
+        int[] out = new int[1 + n];
+        out[0] = kept;
+        int g = 1;
+        int b = 1 + kept;
+        for (int i = 0; i < n; i++) {
+            if (isGood[i]) {
+                out[g++] = positions[i];
+            } else {
+                out[b++] = positions[i];
+            }
+        }
+        return out;
     }
 
     private int finishedWithWarmStart(Context c) {
