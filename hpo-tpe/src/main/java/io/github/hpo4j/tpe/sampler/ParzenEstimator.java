@@ -441,7 +441,7 @@ final class ParzenEstimator {
                 break; // every later bound is lower still
             }
             double logG = sorted != null
-                    ? sorted.logSum(specs[0].transform(candidates[c][0]))
+                    ? sorted.logSum(specs[0].transform(candidates[c][0]), max[c])
                     : logSumExp(terms[c], max[c]);
             double score = logL[c] - logG;
             if (score > best || (score == best && c < bestIndex)) {

@@ -29,7 +29,16 @@ abstract class SortedMixture {
      * @return log Σ w_i exp(−(t − μ_i)² / (2σ_i²)) over every kernel
      */
     final double logSum(double t) {
-        double skipBelow = largestNearTerm(t) - CUT;
+        return logSum(t, largestNearTerm(t));
+    }
+
+    /**
+     * @param t     a point
+     * @param known {@link #largestNearTerm}(t), or any term of the sum at t
+     * @return log Σ w_i exp(−(t − μ_i)² / (2σ_i²)) over every kernel
+     */
+    final double logSum(double t, double known) {
+        double skipBelow = known - CUT;
         double logDirect = direct.logSum(t, skipBelow);
         double expanded = boxes.sum(t, skipBelow);
         if (!(expanded > 0)) {
