@@ -402,8 +402,9 @@ final class Gaussian {
      */
     static double truncatedQuantile(double q, double a, double b) {
         // well-conditioned case: invert Φ directly (Acklam's guess, two Newton steps on the table Φ)
-        double pa = fastCdf(a);
-        double pb = fastCdf(b);
+        // beyond ±8.5 a tail holds under 1e-17: no need for the slow exact Φ there
+        double pa = a <= -TABLE_LIMIT ? 0 : fastCdf(a);
+        double pb = b >= TABLE_LIMIT ? 1 : fastCdf(b);
         if (pb - pa > 1e-6) {
             double p = pa + q * (pb - pa);
             if (p > 1e-10 && p < 1 - 1e-10) {
