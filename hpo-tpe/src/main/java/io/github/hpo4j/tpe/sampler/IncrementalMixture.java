@@ -41,6 +41,9 @@ final class IncrementalMixture {
     /** Sorted keys ({@link SortedObservations#key}) of the members and the prior centre. */
     private long[] keys = new long[0];
     private int size;
+    /** Sorted keys of the kernels summed directly: members wider than the floor, and the prior. */
+    private long[] wideKeys = new long[16];
+    private int wideSize;
     /** Members by rank (history order). */
     private int[] byRank = new int[0];
     private int members;
@@ -90,6 +93,21 @@ final class IncrementalMixture {
      *     small for the fixed bandwidth floor
      */
     SortedMixture update(int[] positions, double[] values) {
+        return update(positions, p -> values[indexOf(positions, p)]);
+    }
+
+    private static int indexOf(int[] positions, int p) {
+        return java.util.Arrays.binarySearch(positions, p);
+    }
+
+    /**
+     * @param positions history positions of the bad set, ascending, each below 2^20 − 1
+     * @param valueAt   the transformed value at a position (NaN if the trial lacks the parameter);
+     *                  asked only for positions new since the previous update, unless rebuilding
+     * @return the set's mixture (weights normalised with the prior), or null when the set is too
+     *     small for the fixed bandwidth floor or a trial lacks the parameter
+     */
+    SortedMixture update(int[] positions, java.util.function.IntToDoubleFunction valueAt) {
         int n = positions.length;
         if (n < MIN_SIZE || positions[n - 1] >= PRIOR) {
             valid = false;
@@ -107,10 +125,23 @@ final class IncrementalMixture {
         }
         if (appended) {
             for (int i = members; i < n; i++) {
-                append(positions[i], values[i]);
+                double v = valueAt.applyAsDouble(positions[i]);
+                if (Double.isNaN(v)) {
+                    valid = false;
+                    return null;
+                }
+                append(positions[i], v);
             }
             updates++;
         } else {
+            double[] values = new double[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = valueAt.applyAsDouble(positions[i]);
+                if (Double.isNaN(values[i])) {
+                    valid = false;
+                    return null;
+                }
+            }
             rebuild(positions, values);
         }
         return snapshot();
@@ -145,11 +176,16 @@ final class IncrementalMixture {
         keys[n] = SortedObservations.key(0.5 * (lowT + highT), PRIOR);
         size = n + 1;
         Arrays.sort(keys, 0, size);
+        wideSize = 0;
+        wideKeys = new long[Math.max(16, size)];
         for (int k = 0; k < size; k++) {
             int p = position(k);
             if (p != PRIOR) {
                 setSigma(p, sigmaAt(k));
                 contribute(p, 1);
+            }
+            if (p == PRIOR || !boxed[p]) {
+                wideKeys[wideSize++] = keys[k];
             }
         }
         updates = 0;
@@ -193,11 +229,39 @@ final class IncrementalMixture {
             if (q == p) {
                 setSigma(q, s);
                 contribute(q, 1);
+                if (!boxed[q]) {
+                    wideInsert(keys[k]);
+                }
             } else if (s != sigma[q]) {
+                boolean wasWide = !boxed[q];
                 contribute(q, -1);
                 setSigma(q, s);
                 contribute(q, 1);
+                if (wasWide && boxed[q]) {
+                    wideRemove(keys[k]);
+                } else if (!wasWide && !boxed[q]) {
+                    wideInsert(keys[k]);
+                }
             }
+        }
+    }
+
+    private void wideInsert(long key) {
+        if (wideSize == wideKeys.length) {
+            wideKeys = Arrays.copyOf(wideKeys, wideSize * 2);
+        }
+        int at = Arrays.binarySearch(wideKeys, 0, wideSize, key);
+        at = at >= 0 ? at : -at - 1;
+        System.arraycopy(wideKeys, at, wideKeys, at + 1, wideSize - at);
+        wideKeys[at] = key;
+        wideSize++;
+    }
+
+    private void wideRemove(long key) {
+        int at = Arrays.binarySearch(wideKeys, 0, wideSize, key);
+        if (at >= 0) {
+            System.arraycopy(wideKeys, at + 1, wideKeys, at, wideSize - at - 1);
+            wideSize--;
         }
     }
 
@@ -304,30 +368,21 @@ final class IncrementalMixture {
             }
         };
         // the wider kernels and the prior, in order of centre
-        int wide = 0;
-        for (int k = 0; k < size; k++) {
-            int p = position(k);
-            if (p == PRIOR || !boxed[p]) {
-                wide++;
-            }
-        }
+        int wide = wideSize;
         double[] dMu = new double[wide];
         double[] dHv = new double[wide];
         double[] dLog = new double[wide];
         double priorConstant = priorConstant();
-        int at = 0;
-        for (int k = 0; k < size; k++) {
-            int p = position(k);
+        for (int at = 0; at < wide; at++) {
+            int p = (int) (wideKeys[at] & PRIOR);
             if (p == PRIOR) {
                 dMu[at] = 0.5 * (lowT + highT);
                 dHv[at] = 0.5 / (range * range);
                 dLog[at] = Math.log(scale * priorWeight * priorConstant);
-                at++;
-            } else if (!boxed[p]) {
+            } else {
                 dMu[at] = value[p];
                 dHv[at] = 0.5 / (sigma[p] * sigma[p]);
                 dLog[at] = Math.log(scale * weight(rank[p], alpha, beta, ramp) * constant[p]);
-                at++;
             }
         }
         return new Snapshot(new DirectKernels(dMu, dHv, dLog),

@@ -392,10 +392,32 @@ public final class TpeSampler implements Sampler {
         return spec.categorical ? internal : spec.transform(internal);
     }
 
+    /** A finished trial's value of one parameter, through the column cache (finished trials never change). */
+    private static double value(Context c, Column col, int pos, String name, ParamSpec spec) {
+        if (col.cached[pos]) {
+            return col.values[pos];
+        }
+        double x = extract(c.byPosition().get(pos), name, spec);
+        col.values[pos] = x;
+        col.cached[pos] = true;
+        return x;
+    }
+
     private static ParzenEstimator estimator(Context c, int[] positions, List<TrialRecord> liars, String[] names,
                                              ParamSpec[] specs, Column[] cols, TpeParameters params,
                                              boolean keepOrder) {
         int d = names.length;
+        if (keepOrder && d == 1 && liars.isEmpty() && IncrementalMixture.applies(specs[0], params)) {
+            // the bad set's mixture kept from the previous ask: only new trials' values are read
+            Column col = cols[0];
+            if (col.badMixture == null) {
+                col.badMixture = new IncrementalMixture(specs[0], params);
+            }
+            SortedMixture kept = col.badMixture.update(positions, pos -> value(c, col, pos, names[0], specs[0]));
+            if (kept != null) {
+                return ParzenEstimator.scoring(specs[0], kept);
+            }
+        }
         int total = positions.length + liars.size();
         double[][] obs = new double[d][total];
         boolean[] missing = null;
@@ -403,16 +425,7 @@ public final class TpeSampler implements Sampler {
             Column col = cols[j];
             double[] out = obs[j];
             for (int i = 0; i < positions.length; i++) {
-                int pos = positions[i];
-                double x;
-                if (col.cached[pos]) {
-                    x = col.values[pos];
-                } else {
-                    x = extract(c.byPosition().get(pos), names[j], specs[j]);
-                    col.values[pos] = x;
-                    col.cached[pos] = true; // finished trials never change
-                }
-                out[i] = x;
+                out[i] = value(c, col, positions[i], names[j], specs[j]);
             }
             for (int i = positions.length; i < total; i++) {
                 out[i] = extract(liars.get(i - positions.length), names[j], specs[j]);
@@ -444,15 +457,6 @@ public final class TpeSampler implements Sampler {
         int[] order = null;
         if (keepOrder && d == 1 && missing == null && liars.isEmpty() && !specs[0].categorical
                 && !params.multivariate()) {
-            if (IncrementalMixture.applies(specs[0], params)) {
-                if (cols[0].badMixture == null) {
-                    cols[0].badMixture = new IncrementalMixture(specs[0], params);
-                }
-                SortedMixture kept = cols[0].badMixture.update(positions, obs[0]);
-                if (kept != null) {
-                    return ParzenEstimator.scoring(specs[0], kept);
-                }
-            }
             order = cols[0].badOrder.order(positions, obs[0]);
         }
         return new ParzenEstimator(specs, obs, defaultWeights(m), params, order);
