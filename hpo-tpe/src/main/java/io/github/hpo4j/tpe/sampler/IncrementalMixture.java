@@ -11,7 +11,7 @@ import java.util.Arrays;
  * <p>The weights are Optuna's: a ramp {@code α + β·rank} over the older kernels and 1 over the
  * newest 25, so each box of floor-width kernels keeps three sets of raw power sums (ramp kernels,
  * ramp kernels times their rank, newest kernels) and an ask combines them with that ask's α, β
- * and normalising total into the Hermite moments of {@link HermiteBoxes}. Wider kernels (sparse
+ * and normalising total into the expansion coefficients of {@link ExpandedBoxes}. Wider kernels (sparse
  * regions) and the prior are summed directly. Applies once the bandwidth floor is fixed
  * ({@code n >= 98}, magic clip on); any other change than appended trials (a trial leaving the
  * set, or joining it out of order) rebuilds everything, as does every 256th update, which bounds
@@ -21,7 +21,7 @@ import java.util.Arrays;
  */
 final class IncrementalMixture {
 
-    private static final int TERMS = HermiteBoxes.TERMS;
+    private static final int TERMS = ExpandedBoxes.TERMS;
     private static final int NEWEST = 25;
     private static final int MIN_SIZE = 99;
     private static final int REBUILD_EVERY = 256;
@@ -309,7 +309,7 @@ final class IncrementalMixture {
         }
         int b = box(value[p]);
         double y = (value[p] - centre(b)) / delta;
-        double w = sign * constant[p];
+        double w = sign * constant[p] * Gaussian.fastExp(-y * y);
         int off = b * TERMS;
         double pw = w;
         if (newest(p)) {
@@ -351,42 +351,44 @@ final class IncrementalMixture {
         double[] hi = new double[boxCount];
         double[] centre = new double[boxCount];
         double[] logWeight = new double[boxCount];
+        double[] upperLogWeight = new double[boxCount];
         for (int b = 0; b < boxCount; b++) {
             lo[b] = lowT + b * delta;
             hi[b] = lo[b] + delta;
             centre[b] = centre(b);
             int off = b * TERMS;
+            // Σ w e^{−y²}: within e^{−1/4} below the box's weight Σ w
             double weight = scale * (alpha * rampSums[off] + beta * rankSums[off] + newestSums[off]);
             logWeight[b] = weight > 0 ? Math.log(weight) : Double.NEGATIVE_INFINITY;
+            upperLogWeight[b] = logWeight[b] + 0.25;
         }
         // moments only for the boxes a candidate comes near
-        HermiteBoxes.MomentSource source = (b, moments, offset) -> {
+        ExpandedBoxes.MomentSource source = (b, moments, offset) -> {
             int off = b * TERMS;
             for (int k = 0; k < TERMS; k++) {
                 moments[offset + k] = scale * (alpha * rampSums[off + k] + beta * rankSums[off + k]
-                        + newestSums[off + k]) * HermiteBoxes.INVERSE_FACTORIAL[k];
+                        + newestSums[off + k]) * ExpandedBoxes.SCALE[k];
             }
         };
-        // the wider kernels and the prior, in order of centre
-        int wide = wideSize;
+        // the wider kernels in order of centre; the prior apart
+        int wide = wideSize - 1;
         double[] dMu = new double[wide];
         double[] dHv = new double[wide];
         double[] dLog = new double[wide];
         double priorConstant = priorConstant();
-        for (int at = 0; at < wide; at++) {
-            int p = (int) (wideKeys[at] & PRIOR);
-            if (p == PRIOR) {
-                dMu[at] = 0.5 * (lowT + highT);
-                dHv[at] = 0.5 / (range * range);
-                dLog[at] = Math.log(scale * priorWeight * priorConstant);
-            } else {
+        int at = 0;
+        for (int i = 0; i < wideSize; i++) {
+            int p = (int) (wideKeys[i] & PRIOR);
+            if (p != PRIOR) {
                 dMu[at] = value[p];
                 dHv[at] = 0.5 / (sigma[p] * sigma[p]);
                 dLog[at] = Math.log(scale * weight(rank[p], alpha, beta, ramp) * constant[p]);
+                at++;
             }
         }
         return new Snapshot(new DirectKernels(dMu, dHv, dLog),
-                new HermiteBoxes(floorHv, lo, hi, centre, logWeight, source), alpha, beta, ramp, scale, priorConstant);
+                new ExpandedBoxes(floorHv, lo, hi, centre, upperLogWeight, source), Math.log(scale * priorWeight * priorConstant),
+                logWeight);
     }
 
     private double priorConstant() {
@@ -394,51 +396,28 @@ final class IncrementalMixture {
         return unscaled ? 1 / mass : 1 / (range * mass);
     }
 
-    /** This ask's view: the live arrays and this ask's weights. */
+    /** This ask's view: the boxes' weights for a cheap lower bound. */
     private final class Snapshot extends SortedMixture {
-        private final double alpha;
-        private final double beta;
-        private final int ramp;
-        private final double scale;
-        private final double priorConstant;
+        private final double[] boxLogWeight;
 
-        Snapshot(DirectKernels direct, HermiteBoxes boxes, double alpha, double beta, int ramp, double scale,
-                 double priorConstant) {
-            super(direct, boxes);
-            this.alpha = alpha;
-            this.beta = beta;
-            this.ramp = ramp;
-            this.scale = scale;
-            this.priorConstant = priorConstant;
+        Snapshot(DirectKernels direct, ExpandedBoxes boxes, double priorLogWeight, double[] boxLogWeight) {
+            super(direct, boxes, 0.5 * (lowT + highT), 0.5 / (range * range), priorLogWeight);
+            this.boxLogWeight = boxLogWeight;
         }
 
-        private double term(int k, double t) {
-            int p = position(k);
-            double z;
-            double hv;
-            double w;
-            if (p == PRIOR) {
-                z = t - 0.5 * (lowT + highT);
-                hv = 0.5 / (range * range);
-                w = priorWeight * priorConstant;
-            } else {
-                z = t - value[p];
-                hv = 0.5 / (sigma[p] * sigma[p]);
-                w = weight(rank[p], alpha, beta, ramp) * constant[p];
-            }
-            return Math.log(scale * w) - hv * z * z;
-        }
-
+        /**
+         * The prior's term, or the box holding t or a neighbouring box if larger: a box's kernels
+         * lie within it, so its sum is at least its weight times the term of its farthest edge.
+         */
         @Override
-        double largestNearTerm(double t) {
-            int at = Arrays.binarySearch(keys, 0, size, SortedObservations.key(t, 0));
-            at = at >= 0 ? at : -at - 1;
-            double best = Double.NEGATIVE_INFINITY;
-            if (at < size) {
-                best = term(at, t);
-            }
-            if (at > 0) {
-                best = Math.max(best, term(at - 1, t));
+        double lowerBound(double t) {
+            double best = priorTerm(t);
+            int b0 = box(t);
+            for (int b = Math.max(0, b0 - 1); b <= Math.min(boxCount - 1, b0 + 1); b++) {
+                double lo = lowT + b * delta;
+                double far = Math.max(Math.abs(t - lo), Math.abs(t - lo - delta));
+                // less a hair for the rounding of the running sums behind the weight
+                best = Math.max(best, boxLogWeight[b] - floorHv * far * far - 1e-9);
             }
             return best;
         }

@@ -417,7 +417,7 @@ final class ParzenEstimator {
         double[] max = new double[count];
         for (int c = 0; c < count; c++) {
             if (sorted != null) {
-                max[c] = sorted.largestNearTerm(specs[0].transform(candidates[c][0]));
+                max[c] = sorted.lowerBound(specs[0].transform(candidates[c][0]));
             } else {
                 max[c] = accumulate(candidates[c], terms[c]);
             }

@@ -6,21 +6,21 @@ import java.util.Arrays;
  * A one-parameter mixture {@code Σ w_i exp(−(t − μ_i)² / (2σ_i²))} built from scratch for one
  * ask: kernels sorted by centre; those of the common, narrowest width (the bandwidth floor, where
  * most of a long history's kernels sit) gathered in boxes at most {@code δ = σ√2} wide and, when
- * a box holds enough of them, summarised by Hermite moments ({@link HermiteBoxes}); every other
+ * a box holds enough of them, summarised by expansion coefficients ({@link ExpandedBoxes}); every other
  * kernel summed directly ({@link DirectKernels}).
  */
 final class SortedKernels extends SortedMixture {
 
     /** Smallest box worth an expansion: fewer kernels are cheaper to sum one by one. */
     private static final int MIN_BOX = 12;
-    private static final int TERMS = HermiteBoxes.TERMS;
+    private static final int TERMS = ExpandedBoxes.TERMS;
 
     /** All kernels, sorted by centre (for the nearest-kernel bound). */
     private final double[] mu;
     private final double[] halfInvVar;
     private final double[] linear;
 
-    private record Parts(double[] mu, double[] hv, double[] linear, DirectKernels direct, HermiteBoxes boxes) {
+    private record Parts(double[] mu, double[] hv, double[] linear, DirectKernels direct, ExpandedBoxes boxes) {
     }
 
     /**
@@ -107,8 +107,9 @@ final class SortedKernels extends SortedMixture {
             double weight = 0;
             for (int q = firstOf[b]; q < firstOf[b + 1]; q++) {
                 if (boxed[q]) {
-                    ys[count] = (mu[q] - c) * invDelta;
-                    ws[count] = linear[q];
+                    double y = (mu[q] - c) * invDelta;
+                    ys[count] = y;
+                    ws[count] = linear[q] * Gaussian.fastExp(-y * y);
                     weight += linear[q];
                     count++;
                 }
@@ -138,7 +139,7 @@ final class SortedKernels extends SortedMixture {
                 }
             }
             for (int n = 0; n < TERMS; n++) {
-                moments[off + n] *= HermiteBoxes.INVERSE_FACTORIAL[n];
+                moments[off + n] *= ExpandedBoxes.SCALE[n];
             }
             boxLogWeight[b] = Math.log(weight);
         }
@@ -161,11 +162,11 @@ final class SortedKernels extends SortedMixture {
             }
         }
         return new Parts(mu, halfInvVar, linear, new DirectKernels(dMu, dHv, dLog),
-                new HermiteBoxes(widest, boxLo, boxHi, boxCentre, boxLogWeight, moments));
+                new ExpandedBoxes(widest, boxLo, boxHi, boxCentre, boxLogWeight, moments));
     }
 
     @Override
-    double largestNearTerm(double t) {
+    double lowerBound(double t) {
         int k = mu.length;
         int p = Arrays.binarySearch(mu, t);
         p = p >= 0 ? p : -p - 1;

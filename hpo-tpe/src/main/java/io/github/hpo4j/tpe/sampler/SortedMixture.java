@@ -2,7 +2,7 @@ package io.github.hpo4j.tpe.sampler;
 
 /**
  * A one-parameter Gaussian mixture that can be evaluated at points without visiting every
- * kernel: direct kernels plus Hermite-expanded boxes, and a cheap lower bound (the larger term
+ * kernel: direct kernels plus expanded boxes, and a cheap lower bound (the larger term
  * of the two kernels nearest the point) that decides what is far enough to skip.
  */
 abstract class SortedMixture {
@@ -11,35 +11,60 @@ abstract class SortedMixture {
     static final double CUT = 40;
 
     private final DirectKernels direct;
-    private final HermiteBoxes boxes;
+    private final ExpandedBoxes boxes;
+    /** One wide kernel (the prior) kept out of the blocks, whose reach it would stretch; −∞ weight if none. */
+    private final double priorMu;
+    private final double priorHv;
+    private final double priorLogWeight;
 
-    SortedMixture(DirectKernels direct, HermiteBoxes boxes) {
+    SortedMixture(DirectKernels direct, ExpandedBoxes boxes) {
+        this(direct, boxes, 0, 0, Double.NEGATIVE_INFINITY);
+    }
+
+    SortedMixture(DirectKernels direct, ExpandedBoxes boxes, double priorMu, double priorHv, double priorLogWeight) {
         this.direct = direct;
         this.boxes = boxes;
+        this.priorMu = priorMu;
+        this.priorHv = priorHv;
+        this.priorLogWeight = priorLogWeight;
     }
 
     /**
      * @param t a point
-     * @return a term of the sum (a lower bound of {@link #logSum}); the larger of the two kernels nearest t
+     * @return the prior kernel's log term at t (−∞ without one)
      */
-    abstract double largestNearTerm(double t);
+    final double priorTerm(double t) {
+        double z = t - priorMu;
+        return priorLogWeight - priorHv * z * z;
+    }
+
+    /**
+     * @param t a point
+     * @return a lower bound of {@link #logSum}(t), as tight as is cheap
+     */
+    abstract double lowerBound(double t);
 
     /**
      * @param t a point
      * @return log Σ w_i exp(−(t − μ_i)² / (2σ_i²)) over every kernel
      */
     final double logSum(double t) {
-        return logSum(t, largestNearTerm(t));
+        return logSum(t, lowerBound(t));
     }
 
     /**
      * @param t     a point
-     * @param known {@link #largestNearTerm}(t), or any term of the sum at t
+     * @param known {@link #lowerBound}(t), or any term of the sum at t
      * @return log Σ w_i exp(−(t − μ_i)² / (2σ_i²)) over every kernel
      */
     final double logSum(double t, double known) {
         double skipBelow = known - CUT;
         double logDirect = direct.logSum(t, skipBelow);
+        if (priorLogWeight > Double.NEGATIVE_INFINITY) {
+            double p = priorTerm(t);
+            double top = Math.max(logDirect, p);
+            logDirect = top + Math.log(Gaussian.fastExp(logDirect - top) + Gaussian.fastExp(p - top));
+        }
         double expanded = boxes.sum(t, skipBelow);
         if (!(expanded > 0)) {
             return logDirect;
@@ -52,7 +77,7 @@ abstract class SortedMixture {
         return top + Math.log(Gaussian.fastExp(logDirect - top) + Gaussian.fastExp(logExpanded - top));
     }
 
-    /** @return how many boxes carry a Hermite expansion (for tests) */
+    /** @return how many boxes carry an expansion (for tests) */
     final int expandedBoxes() {
         return boxes.size();
     }

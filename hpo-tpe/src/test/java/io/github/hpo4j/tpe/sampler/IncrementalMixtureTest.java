@@ -102,7 +102,7 @@ class IncrementalMixtureTest {
                     double got = kept.logSum(t);
                     assertEquals(expected, got, 1e-11 * Math.max(1, Math.abs(expected)),
                             "after " + positions.size() + " members, t = " + t);
-                    assertTrue(kept.largestNearTerm(t) <= got + 1e-12);
+                    assertTrue(kept.lowerBound(t) <= got + 1e-12);
                     checked++;
                 }
             }

@@ -1,27 +1,27 @@
 package io.github.hpo4j.tpe.sampler;
 
 /**
- * Boxes of equal-width Gaussian kernels, each summarised by its first {@value #TERMS} Hermite
- * moments about its centre c: with δ = σ√2, x = (t − c)/δ and y = (μ − c)/δ,
- * {@code exp(−(x − y)²) = Σ_n y^n / n! · e^{−x²} H_n(x)}, so a box costs one exponential and a
- * short recurrence at a point, however many kernels it holds (the fast Gauss transform of
- * Greengard and Strain). For |y| ≤ 1/2 the terms left out are below 1e-16 of the box's weight.
+ * Boxes of equal-width Gaussian kernels, each summarised by {@value #TERMS} coefficients about
+ * its centre c: with δ = σ√2, x = (t − c)/δ and y = (μ − c)/δ,
+ * {@code exp(−(x − y)²) = e^{−x²} · e^{−y²} · e^{2xy}}, and the last factor's Taylor series
+ * gives {@code Σ w exp(−(x − y)²) = e^{−x²} Σ_k c_k x^k} with
+ * {@code c_k = 2^k / k! · Σ w e^{−y²} y^k}. A point then costs one exponential and a Horner
+ * evaluation per box, however many kernels the box holds (in the spirit of the fast Gauss
+ * transform of Greengard and Strain). For |y| ≤ 1/2 the terms left out are below 1e-16 of the
+ * box's weight at any x, and the rounding of the sum stays within a few units of that weight.
  */
-final class HermiteBoxes {
+final class ExpandedBoxes {
 
-    /** Hermite terms kept per box. */
+    /** Coefficients kept per box. */
     static final int TERMS = 24;
-    /** 1/n!, to turn raw power sums into moments. */
-    static final double[] INVERSE_FACTORIAL = new double[TERMS];
-    /** 2n, for the Hermite recurrence H_{n+1} = 2x H_n − 2n H_{n−1}. */
-    private static final double[] TWO_N = new double[TERMS];
+    /** 2^k / k!, to turn power sums into coefficients. */
+    static final double[] SCALE = new double[TERMS];
 
     static {
         double f = 1;
-        for (int n = 0; n < TERMS; n++) {
-            f *= Math.max(1, n);
-            INVERSE_FACTORIAL[n] = 1 / f;
-            TWO_N[n] = 2.0 * n;
+        for (int k = 0; k < TERMS; k++) {
+            SCALE[k] = f;
+            f *= 2.0 / (k + 1);
         }
     }
 
@@ -31,7 +31,7 @@ final class HermiteBoxes {
     private final double[] boxHi;
     private final double[] boxCentre;
     private final double[] boxLogWeight;
-    /** [box * TERMS + n]: Σ w_i y_i^n / n!. */
+    /** [box * TERMS + k]: c_k of the box. */
     private final double[] moments;
     /** Scratch: the boxes within reach of the point being evaluated (instances serve one thread). */
     private final int[] reach;
@@ -40,11 +40,11 @@ final class HermiteBoxes {
     private final MomentSource source;
     private final boolean[] ready;
 
-    /** Computes a box's moments on first use. */
+    /** Computes a box's coefficients on first use. */
     interface MomentSource {
         /**
          * @param box     a box
-         * @param moments where to write its {@value HermiteBoxes#TERMS} moments
+         * @param moments where to write its {@value ExpandedBoxes#TERMS} coefficients
          * @param offset  from this index
          */
         void fill(int box, double[] moments, int offset);
@@ -55,10 +55,10 @@ final class HermiteBoxes {
      * @param lo        per box, a lower bound of its centres (for skipping), ascending
      * @param hi        per box, an upper bound of its centres, ascending
      * @param centre    per box, the expansion centre, within δ/2 of each of its kernels
-     * @param logWeight per box, log of its kernels' total weight (−∞ for an empty box)
-     * @param moments   per box, {@value #TERMS} moments {@code Σ w y^n / n!}
+     * @param logWeight per box, an upper bound of the log of its kernels' total weight (−∞ if empty)
+     * @param moments   per box, {@value #TERMS} coefficients
      */
-    HermiteBoxes(double boxHv, double[] lo, double[] hi, double[] centre, double[] logWeight, double[] moments) {
+    ExpandedBoxes(double boxHv, double[] lo, double[] hi, double[] centre, double[] logWeight, double[] moments) {
         this(boxHv, lo, hi, centre, logWeight, moments, null);
     }
 
@@ -69,14 +69,14 @@ final class HermiteBoxes {
      * @param lo        per box, a lower bound of its centres, ascending
      * @param hi        per box, an upper bound of its centres, ascending
      * @param centre    per box, the expansion centre
-     * @param logWeight per box, log of its kernels' total weight
-     * @param source    computes a box's moments
+     * @param logWeight per box, an upper bound of the log of its kernels' total weight
+     * @param source    computes a box's coefficients
      */
-    HermiteBoxes(double boxHv, double[] lo, double[] hi, double[] centre, double[] logWeight, MomentSource source) {
+    ExpandedBoxes(double boxHv, double[] lo, double[] hi, double[] centre, double[] logWeight, MomentSource source) {
         this(boxHv, lo, hi, centre, logWeight, new double[centre.length * TERMS], source);
     }
 
-    private HermiteBoxes(double boxHv, double[] lo, double[] hi, double[] centre, double[] logWeight, double[] moments,
+    private ExpandedBoxes(double boxHv, double[] lo, double[] hi, double[] centre, double[] logWeight, double[] moments,
                          MomentSource source) {
         this.source = source;
         this.ready = source == null ? null : new boolean[centre.length];
@@ -135,24 +135,18 @@ final class HermiteBoxes {
         return expanded;
     }
 
-    /** One box's Hermite series at t. */
+    /** One box's expansion at t. */
     private double expansion(double t, int b) {
         int off = b * TERMS;
         double x = (t - boxCentre[b]) * invDelta;
-        double u = 2 * x;
-        double h0 = 1;
-        double h1 = u;
-        double s = moments[off] + moments[off + 1] * h1;
-        for (int n = 1; n < TERMS - 1; n++) {
-            double h2 = u * h1 - TWO_N[n] * h0;
-            s += moments[off + n + 1] * h2;
-            h0 = h1;
-            h1 = h2;
+        double s = moments[off + TERMS - 1];
+        for (int k = TERMS - 2; k >= 0; k--) {
+            s = s * x + moments[off + k];
         }
         return Gaussian.fastExp(-x * x) * s;
     }
 
-    /** Four boxes' Hermite series at t, interleaved so the four recurrences overlap. */
+    /** Four boxes' expansions at t, interleaved so the four Horner chains overlap. */
     private double expansions4(double t, int b0, int b1, int b2, int b3) {
         int o0 = b0 * TERMS;
         int o1 = b1 * TERMS;
@@ -162,43 +156,18 @@ final class HermiteBoxes {
         double x1 = (t - boxCentre[b1]) * invDelta;
         double x2 = (t - boxCentre[b2]) * invDelta;
         double x3 = (t - boxCentre[b3]) * invDelta;
-        double u0 = 2 * x0;
-        double u1 = 2 * x1;
-        double u2 = 2 * x2;
-        double u3 = 2 * x3;
-        double a0 = 1;
-        double c0 = 1;
-        double d0 = 1;
-        double e0 = 1;
-        double a1 = u0;
-        double c1 = u1;
-        double d1 = u2;
-        double e1 = u3;
-        double s0 = moments[o0] + moments[o0 + 1] * a1;
-        double s1 = moments[o1] + moments[o1 + 1] * c1;
-        double s2 = moments[o2] + moments[o2 + 1] * d1;
-        double s3 = moments[o3] + moments[o3 + 1] * e1;
-        for (int n = 1; n < TERMS - 1; n++) {
-            double k = TWO_N[n];
-            double a2 = u0 * a1 - k * a0;
-            double c2 = u1 * c1 - k * c0;
-            double d2 = u2 * d1 - k * d0;
-            double e2 = u3 * e1 - k * e0;
-            s0 += moments[o0 + n + 1] * a2;
-            s1 += moments[o1 + n + 1] * c2;
-            s2 += moments[o2 + n + 1] * d2;
-            s3 += moments[o3 + n + 1] * e2;
-            a0 = a1;
-            a1 = a2;
-            c0 = c1;
-            c1 = c2;
-            d0 = d1;
-            d1 = d2;
-            e0 = e1;
-            e1 = e2;
+        int last = TERMS - 1;
+        double s0 = moments[o0 + last];
+        double s1 = moments[o1 + last];
+        double s2 = moments[o2 + last];
+        double s3 = moments[o3 + last];
+        for (int k = last - 1; k >= 0; k--) {
+            s0 = s0 * x0 + moments[o0 + k];
+            s1 = s1 * x1 + moments[o1 + k];
+            s2 = s2 * x2 + moments[o2 + k];
+            s3 = s3 * x3 + moments[o3 + k];
         }
         return Gaussian.fastExp(-x0 * x0) * s0 + Gaussian.fastExp(-x1 * x1) * s1
                 + Gaussian.fastExp(-x2 * x2) * s2 + Gaussian.fastExp(-x3 * x3) * s3;
     }
-
 }
