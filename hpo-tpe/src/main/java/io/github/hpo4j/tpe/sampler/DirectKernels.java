@@ -75,6 +75,38 @@ final class DirectKernels {
 
     /**
      * @param t         a point
+     * @param skipBelow kernels and blocks whose log term is (at best) below this are left out
+     * @param reference a log term near the sum's, so that e^(term − reference) neither
+     *                  overflows nor loses the terms that matter
+     * @return Σ w exp(−(t − μ)²/(2σ²)) / e^reference over the kernels in reach
+     */
+    double sumRelative(double t, double skipBelow, double reference) {
+        double slack = maxBase - skipBelow;
+        if (!(slack >= 0)) {
+            return 0;
+        }
+        // the widest kernel's reach bounds every block's
+        double reachDistance = Math.sqrt(slack / minHv);
+        int from = firstReaching(blockHi, t - reachDistance);
+        double sum = 0;
+        for (int b = from; b < blockLo.length && blockLo[b] <= t + reachDistance; b++) {
+            double dist = t < blockLo[b] ? blockLo[b] - t : t > blockHi[b] ? t - blockHi[b] : 0;
+            if (blockBase[b] - blockHv[b] * dist * dist < skipBelow) {
+                continue;
+            }
+            int to = Math.min(mu.length, (b + 1) * BLOCK);
+            for (int q = b * BLOCK; q < to; q++) {
+                double z = t - mu[q];
+                double x = logWeight[q] - hv[q] * z * z;
+                if (x > skipBelow) {
+                    sum += Gaussian.fastExp(x - reference);
+                }
+            }
+        }
+        return sum;
+    }
+    /**
+     * @param t         a point
      * @param skipBelow blocks whose largest possible log term is below this are left out
      * @return log Σ w exp(−(t − μ)²/(2σ²)) over the kernels in reach; −∞ if none
      */

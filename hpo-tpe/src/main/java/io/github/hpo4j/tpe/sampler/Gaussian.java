@@ -191,9 +191,9 @@ final class Gaussian {
     private static final double LN2_256 = Math.log(2) / 256;
 
     /**
-     * e^x for x &lt;= 0 by a table of 2^(i/256) and a fourth-order polynomial of the remainder
-     * (below ln 2 / 256): relative error under 1e-14 on [-60, 0], the range log-sum-exp uses
-     * (it grows with |x| as the reduction loses bits); 0 below -700.
+     * e^x by a table of 2^(i/256) and a fourth-order polynomial of the remainder (below
+     * ln 2 / 256): relative error under 1e-14 on [-60, 60], the range the mixture sums use (it
+     * grows with |x| as the reduction loses bits); 0 below -700; not for x above 700.
      */
     static double fastExp(double x) {
         if (!(x >= -700)) {

@@ -20,7 +20,8 @@ final class SortedKernels extends SortedMixture {
     private final double[] halfInvVar;
     private final double[] linear;
 
-    private record Parts(double[] mu, double[] hv, double[] linear, DirectKernels direct, ExpandedBoxes boxes) {
+    private record Parts(double[] mu, double[] hv, double[] linear, DirectKernels direct, ExpandedBoxes boxes,
+                         double wideMu, double wideHv, double wideLogWeight) {
     }
 
     /**
@@ -34,7 +35,7 @@ final class SortedKernels extends SortedMixture {
     }
 
     private SortedKernels(Parts p) {
-        super(p.direct(), p.boxes());
+        super(p.direct(), p.boxes(), p.wideMu(), p.wideHv(), p.wideLogWeight());
         this.mu = p.mu();
         this.halfInvVar = p.hv();
         this.linear = p.linear();
@@ -143,18 +144,26 @@ final class SortedKernels extends SortedMixture {
             }
             boxLogWeight[b] = Math.log(weight);
         }
+        // the widest kernel (the prior, in TPE) is kept apart: it would stretch its block's reach
+        int wideIndex = -1;
         int direct = 0;
         for (int q = 0; q < k; q++) {
             if (!boxed[q]) {
                 direct++;
+                if (wideIndex < 0 || halfInvVar[q] < halfInvVar[wideIndex]) {
+                    wideIndex = q;
+                }
             }
+        }
+        if (wideIndex >= 0) {
+            direct--;
         }
         double[] dMu = new double[direct];
         double[] dHv = new double[direct];
         double[] dLog = new double[direct];
         int at = 0;
         for (int q = 0; q < k; q++) {
-            if (!boxed[q]) {
+            if (!boxed[q] && q != wideIndex) {
                 dMu[at] = mu[q];
                 dHv[at] = halfInvVar[q];
                 dLog[at] = Math.log(linear[q]);
@@ -162,7 +171,9 @@ final class SortedKernels extends SortedMixture {
             }
         }
         return new Parts(mu, halfInvVar, linear, new DirectKernels(dMu, dHv, dLog),
-                new ExpandedBoxes(widest, boxLo, boxHi, boxCentre, boxLogWeight, moments));
+                new ExpandedBoxes(widest, boxLo, boxHi, boxCentre, boxLogWeight, moments),
+                wideIndex < 0 ? 0 : mu[wideIndex], wideIndex < 0 ? 0 : halfInvVar[wideIndex],
+                wideIndex < 0 ? Double.NEGATIVE_INFINITY : Math.log(linear[wideIndex]));
     }
 
     @Override
@@ -179,6 +190,6 @@ final class SortedKernels extends SortedMixture {
             double z = t - mu[p - 1];
             floor = Math.max(floor, Math.log(linear[p - 1]) - halfInvVar[p - 1] * z * z);
         }
-        return floor;
+        return Math.max(floor, priorTerm(t));
     }
 }

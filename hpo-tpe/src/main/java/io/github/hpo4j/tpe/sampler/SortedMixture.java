@@ -58,7 +58,27 @@ abstract class SortedMixture {
      * @return log Σ w_i exp(−(t − μ_i)² / (2σ_i²)) over every kernel
      */
     final double logSum(double t, double known) {
+        // every part summed relative to one reference term, one log at the end; the prior's
+        // term keeps the reference within a few dozen of the largest (its weight and width
+        // bound every other kernel's lead over it)
+        double reference = Math.max(known, priorTerm(t));
         double skipBelow = known - CUT;
+        double sum = direct.sumRelative(t, skipBelow, reference);
+        if (priorLogWeight > Double.NEGATIVE_INFINITY) {
+            sum += Gaussian.fastExp(priorTerm(t) - reference);
+        }
+        double expanded = boxes.sum(t, skipBelow);
+        if (expanded != 0) {
+            sum += expanded * Math.exp(-reference);
+        }
+        if (sum > 0 && sum < 1e300) {
+            return reference + Math.log(sum);
+        }
+        return logSumByParts(t, skipBelow);
+    }
+
+    /** The same sum with each part in log space: for mixtures without a wide prior kernel. */
+    private double logSumByParts(double t, double skipBelow) {
         double logDirect = direct.logSum(t, skipBelow);
         if (priorLogWeight > Double.NEGATIVE_INFINITY) {
             double p = priorTerm(t);
