@@ -59,7 +59,7 @@ final class ExpandedBoxes {
      * @param moments   per box, {@value #TERMS} coefficients
      */
     ExpandedBoxes(double boxHv, double[] lo, double[] hi, double[] centre, double[] logWeight, double[] moments) {
-        this(boxHv, lo, hi, centre, logWeight, moments, null);
+        this(boxHv, lo, hi, centre, logWeight, moments, null, null, new int[centre.length]);
     }
 
     /**
@@ -73,13 +73,27 @@ final class ExpandedBoxes {
      * @param source    computes a box's coefficients
      */
     ExpandedBoxes(double boxHv, double[] lo, double[] hi, double[] centre, double[] logWeight, MomentSource source) {
-        this(boxHv, lo, hi, centre, logWeight, new double[centre.length * TERMS], source);
+        this(boxHv, lo, hi, centre, logWeight, new double[centre.length * TERMS], source, new boolean[centre.length],
+                new int[centre.length]);
+    }
+
+    /**
+     * As {@link #ExpandedBoxes(double, double[], double[], double[], double[], MomentSource)} on
+     * scratch arrays owned by the caller and reused from one evaluation round to the next.
+     *
+     * @param moments room for the coefficients
+     * @param ready   one flag per box, all false
+     * @param reach   one slot per box
+     */
+    ExpandedBoxes(double boxHv, double[] lo, double[] hi, double[] centre, double[] logWeight, MomentSource source,
+                  double[] moments, boolean[] ready, int[] reach) {
+        this(boxHv, lo, hi, centre, logWeight, moments, source, ready, reach);
     }
 
     private ExpandedBoxes(double boxHv, double[] lo, double[] hi, double[] centre, double[] logWeight, double[] moments,
-                         MomentSource source) {
+                         MomentSource source, boolean[] ready, int[] reach) {
         this.source = source;
-        this.ready = source == null ? null : new boolean[centre.length];
+        this.ready = ready;
         double top = Double.NEGATIVE_INFINITY;
         for (double w : logWeight) {
             top = Math.max(top, w);
@@ -92,7 +106,7 @@ final class ExpandedBoxes {
         this.boxCentre = centre;
         this.boxLogWeight = logWeight;
         this.moments = moments;
-        this.reach = new int[centre.length];
+        this.reach = reach;
     }
 
     int size() {

@@ -59,7 +59,15 @@ final class IncrementalMixture {
     private double[] newestSums;
     private int updates;
     private boolean valid;
-    private final double[] powers = new double[TERMS];
+    /** Per box, fixed: grid bounds and centres; and scratch reused by each ask's snapshot. */
+    private final double[] gridLo;
+    private final double[] gridHi;
+    private final double[] gridCentre;
+    private final double[] logWeight;
+    private final double[] upperLogWeight;
+    private final double[] coefficients;
+    private final boolean[] ready;
+    private final int[] reach;
 
     IncrementalMixture(ParamSpec spec, TpeParameters params) {
         this.lowT = spec.lowT;
@@ -75,6 +83,19 @@ final class IncrementalMixture {
         this.rampSums = new double[boxCount * TERMS];
         this.rankSums = new double[boxCount * TERMS];
         this.newestSums = new double[boxCount * TERMS];
+        this.gridLo = new double[boxCount];
+        this.gridHi = new double[boxCount];
+        this.gridCentre = new double[boxCount];
+        for (int b = 0; b < boxCount; b++) {
+            gridLo[b] = lowT + b * delta;
+            gridHi[b] = gridLo[b] + delta;
+            gridCentre[b] = centre(b);
+        }
+        this.logWeight = new double[boxCount];
+        this.upperLogWeight = new double[boxCount];
+        this.coefficients = new double[boxCount * TERMS];
+        this.ready = new boolean[boxCount];
+        this.reach = new int[boxCount];
     }
 
     /**
@@ -347,22 +368,15 @@ final class IncrementalMixture {
         double beta = ramp == 1 ? 0 : (1 - 1.0 / n) / (ramp - 1);
         double total = ramp * alpha + beta * ramp * (ramp - 1) / 2.0 + NEWEST + priorWeight;
         double scale = Math.exp(-Gaussian.LOG_SQRT_2PI) / total;
-        double[] lo = new double[boxCount];
-        double[] hi = new double[boxCount];
-        double[] centre = new double[boxCount];
-        double[] logWeight = new double[boxCount];
-        double[] upperLogWeight = new double[boxCount];
         for (int b = 0; b < boxCount; b++) {
-            lo[b] = lowT + b * delta;
-            hi[b] = lo[b] + delta;
-            centre[b] = centre(b);
             int off = b * TERMS;
             // Σ w e^{−y²}: within e^{−1/4} below the box's weight Σ w
             double weight = scale * (alpha * rampSums[off] + beta * rankSums[off] + newestSums[off]);
             logWeight[b] = weight > 0 ? Math.log(weight) : Double.NEGATIVE_INFINITY;
             upperLogWeight[b] = logWeight[b] + 0.25;
         }
-        // moments only for the boxes a candidate comes near
+        Arrays.fill(ready, false);
+        // coefficients only for the boxes a candidate comes near
         ExpandedBoxes.MomentSource source = (b, moments, offset) -> {
             int off = b * TERMS;
             for (int k = 0; k < TERMS; k++) {
@@ -387,7 +401,7 @@ final class IncrementalMixture {
             }
         }
         return new Snapshot(new DirectKernels(dMu, dHv, dLog),
-                new ExpandedBoxes(floorHv, lo, hi, centre, upperLogWeight, source), Math.log(scale * priorWeight * priorConstant),
+                new ExpandedBoxes(floorHv, gridLo, gridHi, gridCentre, upperLogWeight, source, coefficients, ready, reach), Math.log(scale * priorWeight * priorConstant),
                 logWeight);
     }
 

@@ -116,6 +116,16 @@ public final class TpeSampler implements Sampler {
     private final java.util.HashMap<ParamKey, Column> columns = new java.util.HashMap<>();
     private Context context;
 
+    private static final byte SPLIT_COMPLETE = 1;
+    private static final byte SPLIT_IGNORED = 2;
+    private static final byte SPLIT_OTHER = 3;
+    /** For the simple split, by history position of the cached study: what each ended trial is. */
+    private byte[] splitKind = new byte[0];
+    private double[] splitValue = new double[0];
+    private int splitPrefix;
+    /** An ended trial the simple split cannot take (PRUNED, constrained): use the general split. */
+    private boolean splitOthers;
+
     /** Trials [0, terminalPrefix) of the cached study have ended (they never change again). */
     private int terminalPrefix;
     private int finishedInPrefix;
@@ -126,6 +136,8 @@ public final class TpeSampler implements Sampler {
         if (!sameStudy) {
             terminalPrefix = 0;
             finishedInPrefix = 0;
+            splitPrefix = 0;
+            splitOthers = false;
         }
         // count finished trials, scanning only past the prefix of ended ones
         int p = terminalPrefix;
@@ -208,10 +220,40 @@ public final class TpeSampler implements Sampler {
         }
         Direction direction = directions.get(0);
         int size = byPosition.size();
+        if (splitKind.length < size) {
+            splitKind = java.util.Arrays.copyOf(splitKind, Math.max(size, 2 * splitKind.length));
+            splitValue = java.util.Arrays.copyOf(splitValue, splitKind.length);
+        }
+        // ended trials are read once (they never change); the rest each time
+        while (splitPrefix < size) {
+            TrialRecord t = byPosition.get(splitPrefix);
+            TrialState s = t.state();
+            if (s == TrialState.RUNNING || s == TrialState.WAITING) {
+                break;
+            }
+            if (s == TrialState.COMPLETE && t.constraints().isEmpty()) {
+                splitKind[splitPrefix] = SPLIT_COMPLETE;
+                splitValue[splitPrefix] = direction.toMinimized(t.value());
+            } else {
+                splitKind[splitPrefix] = s == TrialState.FAIL ? SPLIT_IGNORED : SPLIT_OTHER;
+                splitOthers |= s != TrialState.FAIL;
+            }
+            splitPrefix++;
+        }
+        if (splitOthers) {
+            return null;
+        }
         int[] positions = new int[size];
         double[] values = new double[size];
         int n = 0;
-        for (int pos = 0; pos < size; pos++) {
+        for (int pos = 0; pos < splitPrefix; pos++) {
+            if (splitKind[pos] == SPLIT_COMPLETE) {
+                positions[n] = pos;
+                values[n] = splitValue[pos];
+                n++;
+            }
+        }
+        for (int pos = splitPrefix; pos < size; pos++) {
             TrialRecord t = byPosition.get(pos);
             TrialState s = t.state();
             if (s == TrialState.COMPLETE) {
