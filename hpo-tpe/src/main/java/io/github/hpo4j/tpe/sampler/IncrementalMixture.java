@@ -26,6 +26,7 @@ final class IncrementalMixture {
     private static final int MIN_SIZE = 99;
     private static final int REBUILD_EVERY = 256;
     private static final int PRIOR = (1 << 20) - 1;
+    private static final double LN2 = Math.log(2);
 
     private final double lowT;
     private final double highT;
@@ -370,10 +371,17 @@ final class IncrementalMixture {
         double scale = Math.exp(-Gaussian.LOG_SQRT_2PI) / total;
         for (int b = 0; b < boxCount; b++) {
             int off = b * TERMS;
-            // Σ w e^{−y²}: within e^{−1/4} below the box's weight Σ w
+            // Σ w e^{−y²}: within e^{−1/4} below the box's weight Σ w. Bounds are all the logs
+            // are for, so the binary exponent gives them without a log: 2^e <= weight < 2^(e+1)
             double weight = scale * (alpha * rampSums[off] + beta * rankSums[off] + newestSums[off]);
-            logWeight[b] = weight > 0 ? Math.log(weight) : Double.NEGATIVE_INFINITY;
-            upperLogWeight[b] = logWeight[b] + 0.25;
+            if (weight > Double.MIN_NORMAL) {
+                int e = Math.getExponent(weight);
+                logWeight[b] = e * LN2;
+                upperLogWeight[b] = (e + 1) * LN2 + 0.25;
+            } else {
+                logWeight[b] = Double.NEGATIVE_INFINITY;
+                upperLogWeight[b] = weight > 0 ? Math.log(Double.MIN_NORMAL) + 0.25 : Double.NEGATIVE_INFINITY;
+            }
         }
         Arrays.fill(ready, false);
         // coefficients only for the boxes a candidate comes near
