@@ -167,6 +167,7 @@ public final class TpeSampler implements Sampler {
         }
         if (!sameStudy) {
             columns.clear();
+            goodEstimators.clear();
             cachedStudy = study.name();
             cachedStorage = study.storage();
         }
@@ -398,6 +399,25 @@ public final class TpeSampler implements Sampler {
         }
     }
 
+    /** The last good-set estimator per parameter list: reused while the good set stays the same. */
+    private final java.util.HashMap<List<ParamKey>, Object[]> goodEstimators = new java.util.HashMap<>();
+
+    private ParzenEstimator goodEstimator(Context c, String[] names, ParamSpec[] specs, Column[] cols,
+                                          TpeParameters params) {
+        List<ParamKey> key = new ArrayList<>(names.length + 1);
+        for (int j = 0; j < names.length; j++) {
+            key.add(new ParamKey(names[j], specs[j].distribution));
+        }
+        key.add(new ParamKey(params.multivariate() ? "joint" : "single", null));
+        Object[] last = goodEstimators.get(key);
+        if (last != null && java.util.Arrays.equals((int[]) last[0], c.good())) {
+            return (ParzenEstimator) last[1];
+        }
+        ParzenEstimator e = estimator(c, c.good(), List.of(), names, specs, cols, params, false);
+        goodEstimators.put(key, new Object[] {c.good(), e});
+        return e;
+    }
+
     private Map<String, Double> sample(Context c, Map<String, Distribution> space, TpeParameters params) {
         String[] names = space.keySet().toArray(new String[0]);
         ParamSpec[] specs = new ParamSpec[names.length];
@@ -407,7 +427,7 @@ public final class TpeSampler implements Sampler {
             cols[j] = columns.computeIfAbsent(new ParamKey(names[j], specs[j].distribution), k -> new Column());
             cols[j].ensure(c.byPosition().size());
         }
-        ParzenEstimator good = estimator(c, c.good(), List.of(), names, specs, cols, params, false);
+        ParzenEstimator good = goodEstimator(c, names, specs, cols, params);
         ParzenEstimator bad = estimator(c, c.bad(), c.liars(), names, specs, cols, params, true);
         double[][] candidates = good.sample(rng, nEiCandidates);
         double[] lg = good.logPdf(candidates);
