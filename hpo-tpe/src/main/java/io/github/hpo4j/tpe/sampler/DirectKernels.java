@@ -81,14 +81,29 @@ final class DirectKernels {
      * @return Σ w exp(−(t − μ)²/(2σ²)) / e^reference over the kernels in reach
      */
     double sumRelative(double t, double skipBelow, double reference) {
+        return scan(t, skipBelow, reference, true);
+    }
+
+    /**
+     * @param t         a point
+     * @param skipBelow blocks whose largest possible log term is below this are left out
+     * @return log Σ w exp(−(t − μ)²/(2σ²)) over the kernels in reach; −∞ if none
+     */
+    double logSum(double t, double skipBelow) {
+        double max = scan(t, skipBelow, 0, false);
+        return max == Double.NEGATIVE_INFINITY ? max : max + Math.log(scan(t, skipBelow, max, true));
+    }
+
+    /** Over the kernels in reach with a log term above skipBelow: Σ e^(term − reference), or the largest term. */
+    private double scan(double t, double skipBelow, double reference, boolean sum) {
         double slack = maxBase - skipBelow;
         if (!(slack >= 0)) {
-            return 0;
+            return sum ? 0 : Double.NEGATIVE_INFINITY;
         }
         // the widest kernel's reach bounds every block's
         double reachDistance = Math.sqrt(slack / minHv);
         int from = firstReaching(blockHi, t - reachDistance);
-        double sum = 0;
+        double acc = sum ? 0 : Double.NEGATIVE_INFINITY;
         for (int b = from; b < blockLo.length && blockLo[b] <= t + reachDistance; b++) {
             double dist = t < blockLo[b] ? blockLo[b] - t : t > blockHi[b] ? t - blockHi[b] : 0;
             if (blockBase[b] - blockHv[b] * dist * dist < skipBelow) {
@@ -99,44 +114,10 @@ final class DirectKernels {
                 double z = t - mu[q];
                 double x = logWeight[q] - hv[q] * z * z;
                 if (x > skipBelow) {
-                    sum += Gaussian.fastExp(x - reference);
+                    acc = sum ? acc + Gaussian.fastExp(x - reference) : Math.max(acc, x);
                 }
             }
         }
-        return sum;
-    }
-    /**
-     * @param t         a point
-     * @param skipBelow blocks whose largest possible log term is below this are left out
-     * @return log Σ w exp(−(t − μ)²/(2σ²)) over the kernels in reach; −∞ if none
-     */
-    double logSum(double t, double skipBelow) {
-        double max = Double.NEGATIVE_INFINITY;
-        double sum = 0;
-        // the widest kernel's reach bounds every block's
-        double slack = maxBase - skipBelow;
-        if (!(slack >= 0)) {
-            return Double.NEGATIVE_INFINITY;
-        }
-        double reachDistance = Math.sqrt(slack / minHv);
-        int from = firstReaching(blockHi, t - reachDistance);
-        for (int b = from; b < blockLo.length && blockLo[b] <= t + reachDistance; b++) {
-            double dist = t < blockLo[b] ? blockLo[b] - t : t > blockHi[b] ? t - blockHi[b] : 0;
-            if (blockBase[b] - blockHv[b] * dist * dist < skipBelow) {
-                continue;
-            }
-            int to = Math.min(mu.length, (b + 1) * BLOCK);
-            for (int q = b * BLOCK; q < to; q++) {
-                double z = t - mu[q];
-                double x = logWeight[q] - hv[q] * z * z;
-                if (x > max) {
-                    sum = sum * Gaussian.fastExp(max - x) + 1;
-                    max = x;
-                } else if (x > max - SortedMixture.CUT) {
-                    sum += Gaussian.fastExp(x - max);
-                }
-            }
-        }
-        return sum == 0 ? Double.NEGATIVE_INFINITY : max + Math.log(sum);
+        return acc;
     }
 }

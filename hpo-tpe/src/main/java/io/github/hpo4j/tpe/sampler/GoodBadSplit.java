@@ -110,27 +110,42 @@ final class GoodBadSplit {
      * insertion that is O(trials) when, as usual, few trials beat the current n-th best.
      */
     private static List<Observed> bestSingleObjective(List<Observed> complete, Direction d, int n) {
-        if (n <= 0) {
-            return List.of();
+        double[] values = new double[complete.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = d.toMinimized(complete.get(i).trial().value());
         }
-        Observed[] best = new Observed[n];
-        double[] score = new double[n];
-        int size = 0;
-        for (Observed o : complete) {
-            double v = d.toMinimized(o.trial().value());
-            if (size == n && !(v < score[n - 1])) {
+        List<Observed> out = new ArrayList<>();
+        for (int i : smallest(values, values.length, n)) {
+            out.add(complete.get(i));
+        }
+        return out;
+    }
+
+    /**
+     * The indices of the {@code k} smallest of {@code values[0, n)}, smallest first, ties to the
+     * lower index: a bounded insertion that is O(n) when, as usual, few values beat the current
+     * k-th smallest.
+     */
+    static int[] smallest(double[] values, int n, int k) {
+        k = Math.max(0, Math.min(k, n));
+        int[] best = new int[k];
+        double[] score = new double[k];
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            double v = values[i];
+            if (kept == k && !(v < score[k - 1])) {
                 continue;
             }
-            int i = size < n ? size++ : n - 1;
-            while (i > 0 && v < score[i - 1]) {
-                best[i] = best[i - 1];
-                score[i] = score[i - 1];
-                i--;
+            int at = kept < k ? kept++ : k - 1;
+            while (at > 0 && v < score[at - 1]) {
+                best[at] = best[at - 1];
+                score[at] = score[at - 1];
+                at--;
             }
-            best[i] = o;
-            score[i] = v;
+            best[at] = i;
+            score[at] = v;
         }
-        return java.util.Arrays.asList(best).subList(0, size);
+        return best;
     }
 
     /** Negated furthest step (later steps first); trials with no report last. */

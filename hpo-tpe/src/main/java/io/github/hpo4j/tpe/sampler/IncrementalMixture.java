@@ -232,14 +232,9 @@ final class IncrementalMixture {
         value[p] = v;
         rank[p] = members;
         long key = SortedObservations.key(v, p);
-        if (keys.length == size) {
-            keys = Arrays.copyOf(keys, size * 2);
-        }
-        int at = Arrays.binarySearch(keys, 0, size, key);
-        at = at >= 0 ? at : -at - 1;
-        System.arraycopy(keys, at, keys, at + 1, size - at);
-        keys[at] = key;
+        keys = insertSorted(keys, size, key);
         size++;
+        int at = Arrays.binarySearch(keys, 0, size, key);
         members++;
         sigma[p] = Double.NaN; // not contributing yet
         for (int k = Math.max(0, at - 1); k <= Math.min(size - 1, at + 1); k++) {
@@ -268,14 +263,18 @@ final class IncrementalMixture {
         }
     }
 
-    private void wideInsert(long key) {
-        if (wideSize == wideKeys.length) {
-            wideKeys = Arrays.copyOf(wideKeys, wideSize * 2);
-        }
-        int at = Arrays.binarySearch(wideKeys, 0, wideSize, key);
+    /** Inserts a key into the sorted first {@code size} entries; returns the array, grown if full. */
+    private static long[] insertSorted(long[] array, int size, long key) {
+        long[] out = size == array.length ? Arrays.copyOf(array, Math.max(16, size * 2)) : array;
+        int at = Arrays.binarySearch(out, 0, size, key);
         at = at >= 0 ? at : -at - 1;
-        System.arraycopy(wideKeys, at, wideKeys, at + 1, wideSize - at);
-        wideKeys[at] = key;
+        System.arraycopy(out, at, out, at + 1, size - at);
+        out[at] = key;
+        return out;
+    }
+
+    private void wideInsert(long key) {
+        wideKeys = insertSorted(wideKeys, wideSize, key);
         wideSize++;
     }
 

@@ -270,25 +270,8 @@ public final class TpeSampler implements Sampler {
                 return null;
             }
         }
-        int k = Math.max(0, Math.min(gamma.applyAsInt(n), n));
-        // bounded insertion of the k best, strict comparison so ties keep the older trial ahead
-        int[] best = new int[k];
-        double[] score = new double[k];
-        int kept = 0;
-        for (int i = 0; i < n; i++) {
-            double v = values[i];
-            if (kept == k && !(v < score[k - 1])) {
-                continue;
-            }
-            int at = kept < k ? kept++ : k - 1;
-            while (at > 0 && v < score[at - 1]) {
-                best[at] = best[at - 1];
-                score[at] = score[at - 1];
-                at--;
-            }
-            best[at] = i;
-            score[at] = v;
-        }
+        int[] best = GoodBadSplit.smallest(values, n, gamma.applyAsInt(n));
+        int kept = best.length;
         boolean[] isGood = new boolean[n];
         for (int i = 0; i < kept; i++) {
             isGood[best[i]] = true;
