@@ -16,7 +16,7 @@ import java.util.Locale;
  * 0..29, a fresh study of 100 trials; the median and mean best value per sampler, printed as a
  * Markdown table beside Optuna 3.1.0's figures.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar io.github.hpo4j.benchmarks.quality.TpeQuality [baseline.json] [seeds] [trials]</pre>
+ * <pre>java -cp benchmarks/target/benchmarks.jar io.github.hpo4j.benchmarks.quality.TpeQuality [baseline.json] [seeds] [trials] [first seed]</pre>
  */
 public final class TpeQuality {
 
@@ -24,13 +24,15 @@ public final class TpeQuality {
     }
 
     /**
-     * @param args optional: baseline file (default ../shared/reference/optuna_baseline_100_trials.json), seeds, trials
+     * @param args optional: baseline file (default ../shared/reference/optuna_baseline_100_trials.json), seeds
+     *             (30), trials (100), first seed (0)
      * @throws IOException if the baseline cannot be read
      */
     public static void main(String[] args) throws IOException {
         File baseline = new File(args.length > 0 ? args[0] : "../shared/reference/optuna_baseline_100_trials.json");
         int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int trials = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+        int firstSeed = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         JsonNode optuna = baseline.isFile() ? new ObjectMapper().readTree(baseline).path("functions") : null;
         System.out.printf(Locale.ROOT, "| function | sampler | hpo4j median | hpo4j mean | Optuna median | Optuna mean |%n");
         System.out.printf("|---|---|---|---|---|---|%n");
@@ -41,10 +43,10 @@ public final class TpeQuality {
             for (String[] s : samplers) {
                 double[] best = new double[seeds];
                 long t0 = System.nanoTime();
-                for (int seed = 0; seed < seeds; seed++) {
-                    Study study = Study.builder().sampler(sampler(s[0], seed)).minimize("value").build();
+                for (int i = 0; i < seeds; i++) {
+                    Study study = Study.builder().sampler(sampler(s[0], firstSeed + i)).minimize("value").build();
                     study.optimize(f::evaluate, trials);
-                    best[seed] = study.bestTrial().orElseThrow().value();
+                    best[i] = study.bestTrial().orElseThrow().value();
                 }
                 double secs = (System.nanoTime() - t0) / 1e9;
                 JsonNode ref = optuna == null ? null : optuna.path(f.key()).path(s[0].replace("31", ""));
