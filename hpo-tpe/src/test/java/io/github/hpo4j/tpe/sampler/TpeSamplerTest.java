@@ -74,6 +74,37 @@ class TpeSamplerTest {
         }
     }
 
+    /**
+     * Past 99 finished trials the univariate sampler keeps the bad set's mixture from ask to ask
+     * (appends) and rebuilds it when a trial enters the good set; the trials must stay
+     * deterministic and keep concentrating. A conditional parameter (absent from some trials)
+     * takes the from-scratch path throughout.
+     */
+    @Test
+    void longUnivariateStudy_keptMixture_deterministicAndConcentrated() {
+        List<List<Object>> runs = new ArrayList<>();
+        for (int r = 0; r < 2; r++) {
+            Study s = Study.builder().sampler(TpeSampler.builder().seed(3).multivariate(false).build()).build();
+            s.optimize(t -> {
+                double x = t.suggestFloat("x", -10, 10);
+                double y = t.suggestFloat("y", 1e-3, 1e3, true);
+                double extra = x > 0 ? Math.abs(t.suggestFloat("z", 0, 1) - 0.5) : 0.5;
+                return (x - 2) * (x - 2) + Math.pow(Math.log10(y) - 1, 2) + extra;
+            }, 260);
+            runs.add(new ArrayList<>(s.trials().stream().map(TrialRecord::params).toList()));
+            int near = 0;
+            for (TrialRecord t : s.trials().subList(200, 260)) {
+                if (Math.abs((Double) t.params().get("x") - 2) < 1) {
+                    near++;
+                }
+            }
+            // a uniform sampler puts 10 % of x within 1 of the optimum
+            assertTrue(near > 30, "only " + near + " of 60 late samples near x = 2");
+            assertTrue(s.bestTrial().orElseThrow().value() < 0.05, "best " + s.bestTrial().orElseThrow().value());
+        }
+        assertEquals(runs.get(0), runs.get(1));
+    }
+
     @Test
     void startupTrials_areRandom_andFailuresDoNotCount() {
         Study s = Study.builder().sampler(TpeSampler.builder().seed(3).nStartupTrials(5).build()).build();
