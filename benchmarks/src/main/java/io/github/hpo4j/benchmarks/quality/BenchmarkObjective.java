@@ -59,12 +59,22 @@ public enum BenchmarkObjective {
             double dropout = t.suggestFloat("dropout", 0.0, 0.7);
             String optimizer = t.suggestCategorical("optimizer", optimizers);
             int layers = t.suggestInt("layers", 1, 6);
+            // term by term as the formula reads: each square first, then its coefficient
             double a = Math.log10(lr) - Math.log10(3e-4);
-            double b = Math.log(batch) / Math.log(2) - 8;
-            return 0.1 + 0.08 * a * a + 0.02 * b * b + 0.6 * (dropout - 0.5) * (dropout - 0.5)
-                    + offsets[optimizers.indexOf(optimizer)] + 0.03 * (layers - 3) * (layers - 3);
+            double b = log2(batch) - 8;
+            double c = dropout - 0.5;
+            double e = layers - 3;
+            return 0.1 + 0.08 * (a * a) + 0.02 * (b * b) + 0.6 * (c * c)
+                    + offsets[optimizers.indexOf(optimizer)] + 0.03 * (e * e);
         }
     };
+
+    /** log2 of a positive integer: its binary exponent plus the log2 of a mantissa in [1, 2). */
+    static double log2(int n) {
+        int exponent = 31 - Integer.numberOfLeadingZeros(n);
+        double mantissa = n / (double) (1 << exponent);
+        return mantissa == 1 ? exponent : exponent + Math.log(mantissa) / Math.log(2);
+    }
 
     /**
      * @param trial the live trial

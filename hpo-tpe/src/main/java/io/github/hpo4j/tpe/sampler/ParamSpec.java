@@ -16,6 +16,8 @@ final class ParamSpec {
     final boolean categorical;
     final int choices;
     final boolean log;
+    /** Scored by cell masses (see {@link #discrete()}). */
+    private final boolean cells;
     /** Grid step in the original space; 0 for continuous. */
     final double step;
     /** Original bounds. */
@@ -26,9 +28,20 @@ final class ParamSpec {
     final double highT;
 
     ParamSpec(Distribution d) {
+        this(d, true);
+    }
+
+    /**
+     * @param d              the distribution
+     * @param discreteLogInt whether a log-scaled integer is scored by the mass of its cell (as
+     *                       Optuna 3.2 and later do) rather than by the continuous density of its
+     *                       log (Optuna 3.1); sampling rounds either way
+     */
+    ParamSpec(Distribution d, boolean discreteLogInt) {
         this.distribution = d;
         if (d instanceof CategoricalDistribution c) {
             categorical = true;
+            cells = false;
             choices = c.size();
             log = false;
             step = 0;
@@ -52,14 +65,16 @@ final class ParamSpec {
             low = i.low();
             high = i.high();
         }
+        cells = step > 0 && (discreteLogInt || !(log && d instanceof IntDistribution));
         double lo = low - step / 2;
         double hi = high + step / 2;
         lowT = log ? Math.log(lo) : lo;
         highT = log ? Math.log(hi) : hi;
     }
 
+    /** @return whether kernels are scored by the mass of a grid cell rather than by a density */
     boolean discrete() {
-        return step > 0;
+        return cells;
     }
 
     /** Internal value to the estimator's space. */

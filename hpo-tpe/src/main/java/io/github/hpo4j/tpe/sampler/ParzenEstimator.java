@@ -1,7 +1,7 @@
 package io.github.hpo4j.tpe.sampler;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * A weighted mixture of product kernels, one kernel per observation plus a prior kernel, over one
@@ -347,22 +347,28 @@ final class ParzenEstimator {
      * @param count how many
      * @return internal values [candidate][param], admissible for each distribution
      */
-    double[][] sample(SplittableRandom rng, int count) {
+    double[][] sample(RandomGenerator rng, int count) {
+        // in Optuna's order of draws: every candidate's kernel first, then parameter by parameter
         int d = specs.length;
-        double[][] out = new double[count][d];
+        int[] kernel = new int[count];
         for (int c = 0; c < count; c++) {
             double u = rng.nextDouble();
             int k = Arrays.binarySearch(cumWeights, u);
-            k = k >= 0 ? Math.min(k + 1, kernels - 1) : Math.min(-k - 1, kernels - 1);
-            for (int j = 0; j < d; j++) {
-                ParamSpec s = specs[j];
+            kernel[c] = k >= 0 ? Math.min(k + 1, kernels - 1) : Math.min(-k - 1, kernels - 1);
+        }
+        double[][] out = new double[count][d];
+        for (int j = 0; j < d; j++) {
+            ParamSpec s = specs[j];
+            for (int c = 0; c < count; c++) {
+                int k = kernel[c];
                 if (s.categorical) {
+                    // the number of cumulative probabilities below the draw
                     double r = rng.nextDouble();
                     double acc = 0;
                     int x = 0;
                     for (; x < s.choices - 1; x++) {
                         acc += Math.exp(logProb[j][k * s.choices + x]);
-                        if (r < acc) {
+                        if (!(acc < r)) {
                             break;
                         }
                     }

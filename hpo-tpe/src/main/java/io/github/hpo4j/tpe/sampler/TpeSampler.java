@@ -1,6 +1,5 @@
 package io.github.hpo4j.tpe.sampler;
 
-import io.github.hpo4j.core.sampler.RandomSampler;
 import io.github.hpo4j.core.sampler.Sampler;
 import io.github.hpo4j.core.space.Distribution;
 import io.github.hpo4j.core.study.Direction;
@@ -12,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -49,7 +47,9 @@ import java.util.function.IntUnaryOperator;
  */
 public final class TpeSampler implements Sampler {
 
-    private final SplittableRandom rng;
+    /** TPE's draws, and the startup trials' draws: two streams of one seed, as in Optuna. */
+    private final Mt19937 rng;
+    private final Mt19937 startupRng;
     private final int nStartupTrials;
     private final int nEiCandidates;
     private final boolean multivariate;
@@ -60,9 +60,11 @@ public final class TpeSampler implements Sampler {
     private final List<TrialRecord> warmStart;
     /** Finished trials among the warm start: they count towards the startup trials. */
     private final int warmFinished;
+    private final boolean discreteLogInts;
 
     private TpeSampler(Builder b) {
-        this.rng = new SplittableRandom(b.seed);
+        this.rng = new Mt19937(b.seed);
+        this.startupRng = new Mt19937(b.seed);
         this.nStartupTrials = b.nStartupTrials;
         this.nEiCandidates = b.nEiCandidates;
         this.multivariate = b.multivariate;
@@ -72,6 +74,7 @@ public final class TpeSampler implements Sampler {
                 b.unscaledKernels);
         this.joint = new TpeParameters(b.priorWeight, b.considerMagicClip, b.considerEndpoints, true, b.unscaledKernels);
         this.warmStart = List.copyOf(b.warmStart);
+        this.discreteLogInts = b.discreteLogInts;
         this.warmFinished = (int) warmStart.stream()
                 .filter(t -> t.state() == TrialState.COMPLETE || t.state() == TrialState.PRUNED).count();
     }
@@ -299,7 +302,7 @@ public final class TpeSampler implements Sampler {
         synchronized (rng) {
             Context c = context(study, trial);
             if (finishedWithWarmStart(c) < nStartupTrials) {
-                return RandomSampler.draw(distribution, rng);
+                return StartupDraw.draw(distribution, startupRng);
             }
             Map<String, Distribution> space = new LinkedHashMap<>();
             space.put(name, distribution);
@@ -406,7 +409,7 @@ public final class TpeSampler implements Sampler {
         ParamSpec[] specs = new ParamSpec[names.length];
         Column[] cols = new Column[names.length];
         for (int j = 0; j < names.length; j++) {
-            specs[j] = new ParamSpec(space.get(names[j]));
+            specs[j] = new ParamSpec(space.get(names[j]), discreteLogInts);
             cols[j] = columns.computeIfAbsent(new ParamKey(names[j], specs[j].distribution), k -> new Column());
             cols[j].ensure(c.byPosition().size());
         }
@@ -536,6 +539,7 @@ public final class TpeSampler implements Sampler {
         private boolean considerEndpoints;
         private IntUnaryOperator gamma = GoodBadSplit::defaultGamma;
         private boolean unscaledKernels = true;
+        private boolean discreteLogInts;
         private final List<TrialRecord> warmStart = new ArrayList<>();
 
         private Builder() {
@@ -638,6 +642,21 @@ public final class TpeSampler implements Sampler {
          */
         public Builder unscaledKernels(boolean unscaledKernels) {
             this.unscaledKernels = unscaledKernels;
+            return this;
+        }
+
+        /**
+         * Scores log-scaled integer parameters by the mass of each integer's cell
+         * [x − 1/2, x + 1/2] in log space, as Optuna 3.2 and later do; by default they are scored,
+         * as Optuna 3.1 did, by the continuous kernel density at log x (sampling rounds either
+         * way). The default keeps the sampler draw-for-draw with Optuna 3.1.0, the reference of
+         * the quality benchmarks.
+         *
+         * @param discreteLogInts score log-scaled integers by cell masses (default false)
+         * @return this builder
+         */
+        public Builder discreteLogInts(boolean discreteLogInts) {
+            this.discreteLogInts = discreteLogInts;
             return this;
         }
 

@@ -105,6 +105,66 @@ class TpeSamplerTest {
         assertEquals(runs.get(0), runs.get(1));
     }
 
+    private static double branin(Trial t) {
+        double x1 = t.suggestFloat("x1", -5, 10);
+        double x2 = t.suggestFloat("x2", 0, 15);
+        double b = 5.1 / (4 * Math.PI * Math.PI);
+        double c = 5 / Math.PI;
+        double u = x2 - b * x1 * x1 + c * x1 - 6;
+        return u * u + 10 * (1 - 1 / (8 * Math.PI)) * Math.cos(x1) + 10;
+    }
+
+    /**
+     * Seed for seed with Optuna 3.1.0: {@code TPESampler(seed=0)} and {@code TPESampler(seed=0,
+     * multivariate=True)} on branin, run with Debian's python3-optuna 3.1.0 and numpy 1.24; the
+     * startup trials and the first TPE trials, as Optuna printed them.
+     */
+    @Test
+    void seedZero_branin_reproducesOptuna31TrialByTrial() {
+        double[][] univariate = {{3.232202558909872, 10.727840495586292}, {4.041450641074658, 8.173247744953454},
+            {9.49695440518833, 4.446971099829537}, {9.291673912901734, 4.644794049322195},
+            {9.724912805373958, 5.018122852820375}, {7.621000591128231, 2.903636427999101}};
+        double[][] multivariate = {{3.232202558909872, 10.727840495586292}, {4.041450641074658, 8.173247744953454},
+            {7.810425395087497, 2.243677440660452}, {9.750678484198742, 4.206256071379544},
+            {9.643899885696952, 6.558200675042297}, {9.651068393766142, 4.637232112721663}};
+        int[] trials = {0, 1, 10, 11, 12, 13};
+        for (boolean mv : new boolean[] {false, true}) {
+            Study s = Study.builder().sampler(TpeSampler.builder().seed(0).multivariate(mv).build()).build();
+            s.optimize(TpeSamplerTest::branin, 14);
+            double[][] expected = mv ? multivariate : univariate;
+            for (int i = 0; i < trials.length; i++) {
+                TrialRecord t = s.trials().get(trials[i]);
+                assertEquals(expected[i][0], (Double) t.params().get("x1"), 1e-12, "mv=" + mv + " trial " + trials[i]);
+                assertEquals(expected[i][1], (Double) t.params().get("x2"), 1e-12, "mv=" + mv + " trial " + trials[i]);
+            }
+        }
+    }
+
+    /** Optuna 3.1.0's first startup trial of the mixed space of the quality benchmarks, seed 0. */
+    @Test
+    void seedZero_mixedSpaceStartup_drawsWhatOptunasRandomSamplerDraws() {
+        Study s = Study.builder().sampler(TpeSampler.builder().seed(0).build()).build();
+        s.optimize(t -> {
+            t.suggestFloat("lr", 1e-5, 1e-1, true);
+            t.suggestInt("batch", 16, 4096, true);
+            t.suggestFloat("dropout", 0.0, 0.7);
+            t.suggestCategorical("optimizer", List.of("adam", "rmsprop", "adagrad", "sgd"));
+            t.suggestInt("layers", 1, 6);
+            return 0;
+        }, 2);
+        TrialRecord first = s.trials().get(0);
+        assertEquals(0.0015676677195506068, (Double) first.params().get("lr"), 1e-15);
+        assertEquals(837, ((Number) first.params().get("batch")).intValue());
+        assertEquals(0.4219343632501507, (Double) first.params().get("dropout"), 1e-15);
+        assertEquals("adagrad", first.params().get("optimizer"));
+        assertEquals(6, ((Number) first.params().get("layers")).intValue());
+        TrialRecord second = s.trials().get(1);
+        assertEquals(0.07155682161754869, (Double) second.params().get("lr"), 1e-15);
+        assertEquals(132, ((Number) second.params().get("batch")).intValue());
+        assertEquals("adagrad", second.params().get("optimizer"));
+        assertEquals(1, ((Number) second.params().get("layers")).intValue());
+    }
+
     @Test
     void startupTrials_areRandom_andFailuresDoNotCount() {
         Study s = Study.builder().sampler(TpeSampler.builder().seed(3).nStartupTrials(5).build()).build();
