@@ -34,10 +34,11 @@ public final class TpeQuality {
         int trials = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         int firstSeed = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         JsonNode optuna = baseline.isFile() ? new ObjectMapper().readTree(baseline).path("functions") : null;
-        System.out.printf(Locale.ROOT, "| function | sampler | hpo4j median | hpo4j mean | Optuna median | Optuna mean |%n");
-        System.out.printf("|---|---|---|---|---|---|%n");
+        System.out.printf(Locale.ROOT,
+                "| function | sampler | hpo4j median | hpo4j mean | Optuna median | Optuna mean | seeds equal to Optuna's |%n");
+        System.out.printf("|---|---|---|---|---|---|---|%n");
         String[][] samplers = {{"tpe", "TPE univariate"}, {"tpe_mv", "TPE multivariate"},
-            {"tpe31", "TPE univariate, exact densities"}, {"tpe_mv31", "TPE multivariate, exact densities"},
+            {"tpe32", "TPE univariate, Optuna 3.2+ scoring"}, {"tpe_mv32", "TPE multivariate, Optuna 3.2+ scoring"},
             {"random", "random"}};
         for (BenchmarkObjective f : BenchmarkObjective.values()) {
             for (String[] s : samplers) {
@@ -49,11 +50,21 @@ public final class TpeQuality {
                     best[i] = study.bestTrial().orElseThrow().value();
                 }
                 double secs = (System.nanoTime() - t0) / 1e9;
-                JsonNode ref = optuna == null ? null : optuna.path(f.key()).path(s[0].replace("31", ""));
-                System.out.printf(Locale.ROOT, "| %s | %s | %.4f | %.4f | %s | %s |%n", f.key(), s[1], median(best),
+                JsonNode ref = optuna == null ? null : optuna.path(f.key()).path(s[0].replace("32", ""));
+                // seed for seed against Optuna's own per-seed best values (same seeds only)
+                String equal = "—";
+                JsonNode perSeed = ref == null ? null : ref.path("per_seed");
+                if (perSeed != null && perSeed.isArray() && firstSeed == 0 && seeds <= perSeed.size()) {
+                    int same = 0;
+                    for (int i = 0; i < seeds; i++) {
+                        same += Math.abs(best[i] - perSeed.get(i).asDouble()) <= 1e-9 ? 1 : 0;
+                    }
+                    equal = same + " of " + seeds;
+                }
+                System.out.printf(Locale.ROOT, "| %s | %s | %.4f | %.4f | %s | %s | %s |%n", f.key(), s[1], median(best),
                         Arrays.stream(best).average().orElse(Double.NaN),
                         ref == null ? "n/a" : String.format(Locale.ROOT, "%.4f", ref.path("median").asDouble()),
-                        ref == null ? "n/a" : String.format(Locale.ROOT, "%.4f", ref.path("mean").asDouble()));
+                        ref == null ? "n/a" : String.format(Locale.ROOT, "%.4f", ref.path("mean").asDouble()), equal);
                 System.err.printf(Locale.ROOT, "%s %s: %.1f s%n", f.key(), s[0], secs);
             }
         }
@@ -65,10 +76,12 @@ public final class TpeQuality {
                 return TpeSampler.builder().seed(seed).multivariate(false).build();
             case "tpe_mv":
                 return TpeSampler.builder().seed(seed).multivariate(true).build();
-            case "tpe31":
-                return TpeSampler.builder().seed(seed).multivariate(false).unscaledKernels(false).build();
-            case "tpe_mv31":
-                return TpeSampler.builder().seed(seed).multivariate(true).unscaledKernels(false).build();
+            case "tpe32":
+                return TpeSampler.builder().seed(seed).multivariate(false).unscaledKernels(false).discreteLogInts(true)
+                        .build();
+            case "tpe_mv32":
+                return TpeSampler.builder().seed(seed).multivariate(true).unscaledKernels(false).discreteLogInts(true)
+                        .build();
             default:
                 return new RandomSampler(seed);
         }
