@@ -69,10 +69,6 @@ final class DirectKernels {
         return from;
     }
 
-    int size() {
-        return mu.length;
-    }
-
     /**
      * @param t         a point
      * @param skipBelow kernels and blocks whose log term is (at best) below this are left out

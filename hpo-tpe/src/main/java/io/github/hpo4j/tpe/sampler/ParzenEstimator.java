@@ -511,8 +511,4 @@ final class ParzenEstimator {
         }
         return max + Math.log(sum);
     }
-
-    int kernelCount() {
-        return kernels;
-    }
 }
