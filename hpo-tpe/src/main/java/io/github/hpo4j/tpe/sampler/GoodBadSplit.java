@@ -14,7 +14,9 @@ import java.util.Map;
  * non-domination rank with several objectives), then PRUNED trials by (furthest step, value at
  * that step), then infeasible trials by total constraint violation. Everything else, and the
  * RUNNING trials of other workers (the constant liar), goes to the bad set. Both sets come back
- * in history order.
+ * in history order, except the good set of several objectives without constraints: it is filled
+ * rank by rank and, from the first rank that does not fit, by greedy hypervolume selection, and
+ * kept in that order, as Optuna 3.1 keeps it.
  */
 final class GoodBadSplit {
 
@@ -70,7 +72,7 @@ final class GoodBadSplit {
         int left = nBelow;
         List<Observed> bestComplete = directions.size() == 1
                 ? bestSingleObjective(complete, directions.get(0), left)
-                : orderComplete(complete, directions);
+                : bestMultiObjective(complete, directions, left);
         left -= mark(bestComplete, left, isGood);
         if (left > 0 && !pruned.isEmpty()) {
             Direction first = directions.get(0);
@@ -82,14 +84,22 @@ final class GoodBadSplit {
             infeasible.sort(Comparator.comparingDouble(o -> o.trial().totalViolation()));
             mark(infeasible, left, isGood);
         }
-        // both sets in history order: the input is in history order already
+        // both sets in history order (the input is in history order already), except the good set
+        // of several objectives without constraints, which Optuna 3.1 keeps in the order it was
+        // picked: rank by rank, then the hypervolume picks (its kernels, hence draws, follow it)
+        boolean picked = directions.size() > 1 && !constraints;
         List<Observed> good = new ArrayList<>();
+        if (picked) {
+            good.addAll(bestComplete.subList(0, Math.min(bestComplete.size(), nBelow)));
+        }
         List<Observed> bad = new ArrayList<>();
         for (int i = 0; i < trials.size(); i++) {
             Observed o = trials.get(i);
             TrialState st = o.trial().state();
             if (isGood[o.order()]) {
-                good.add(o);
+                if (!picked || !good.contains(o)) {
+                    good.add(o);
+                }
             } else if (st == TrialState.COMPLETE || st == TrialState.PRUNED || st == TrialState.RUNNING) {
                 bad.add(o);
             }
@@ -160,15 +170,51 @@ final class GoodBadSplit {
         return d.toMinimized(t.intermediateValues().lastEntry().getValue());
     }
 
-    /** COMPLETE trials best first: by value, or by non-domination rank (ties by history order). */
-    private static List<Observed> orderComplete(List<Observed> complete, List<Direction> directions) {
-        List<Observed> out = new ArrayList<>(complete);
-        if (directions.size() == 1) {
-            Direction d = directions.get(0);
-            out.sort(Comparator.<Observed>comparingDouble(o -> d.toMinimized(o.trial().value()))
-                    .thenComparingInt(Observed::order));
-            return out;
+    /**
+     * The {@code n} best COMPLETE trials of a multi-objective study, as Optuna 3.1 picks them:
+     * whole non-domination ranks while they fit, then from the first rank that does not fit the
+     * subset a greedy hypervolume selection picks ({@link Hypervolume#greedySubset}).
+     */
+    private static List<Observed> bestMultiObjective(List<Observed> complete, List<Direction> directions, int n) {
+        int size = complete.size();
+        int[] rank = ranks(complete, directions);
+        List<Observed> out = new ArrayList<>();
+        int target = Math.max(0, Math.min(n, size));
+        for (int r = 0; out.size() < target; r++) {
+            List<Integer> members = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                if (rank[i] == r) {
+                    members.add(i);
+                }
+            }
+            if (out.size() + members.size() <= target) {
+                for (int i : members) {
+                    out.add(complete.get(i));
+                }
+                continue;
+            }
+            double[][] points = new double[members.size()][];
+            for (int k = 0; k < points.length; k++) {
+                points[k] = minimized(complete.get(members.get(k)).trial(), directions);
+            }
+            for (int k : Hypervolume.greedySubset(points, target - out.size(), Hypervolume.referenceFor(points))) {
+                out.add(complete.get(members.get(k)));
+            }
         }
+        return out;
+    }
+
+    /** A trial's values, each turned so that smaller is better. */
+    static double[] minimized(TrialRecord t, List<Direction> directions) {
+        double[] v = new double[directions.size()];
+        for (int j = 0; j < v.length; j++) {
+            v[j] = directions.get(j).toMinimized(t.values().get(j));
+        }
+        return v;
+    }
+
+    /** Non-domination rank of each trial (0 for the Pareto front). */
+    private static int[] ranks(List<Observed> out, List<Direction> directions) {
         int n = out.size();
         int[] rank = new int[n];
         int[] dominatedBy = new int[n];
@@ -204,12 +250,7 @@ final class GoodBadSplit {
             front = next;
             r++;
         }
-        Map<Observed, Integer> rankOf = new java.util.IdentityHashMap<>();
-        for (int i = 0; i < n; i++) {
-            rankOf.put(out.get(i), rank[i]);
-        }
-        out.sort(Comparator.<Observed>comparingInt(rankOf::get).thenComparingInt(Observed::order));
-        return out;
+        return rank;
     }
 
     private static boolean dominates(TrialRecord a, TrialRecord b, List<Direction> directions) {

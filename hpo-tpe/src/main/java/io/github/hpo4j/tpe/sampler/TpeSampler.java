@@ -34,7 +34,9 @@ import java.util.function.IntUnaryOperator;
  *       shares; other parameters fall back to univariate TPE.</li>
  *   <li>{@code nEiCandidates} (24) candidates from l, scored by log l − log g (by default with
  *       Optuna 3.1's unscaled kernels: see {@link Builder#unscaledKernels}).</li>
- *   <li>Several objectives: the good set by non-domination rank.</li>
+ *   <li>Several objectives (MOTPE): the good set by non-domination rank, the last rank that does
+ *       not fit by greedy hypervolume subset selection; its kernels weighted by hypervolume
+ *       contribution.</li>
  * </ul>
  *
  * <pre>{@code
@@ -99,7 +101,8 @@ public final class TpeSampler implements Sampler {
      * while no other trial finishes.
      */
     private record Context(String study, int trial, int finished, int size, int[] good, int[] bad,
-                           List<TrialRecord> liars, List<TrialRecord> byPosition) {
+                           List<TrialRecord> liars, List<TrialRecord> byPosition,
+                           List<Direction> directions) {
     }
 
     /** One parameter's values by history position, for finished trials (immutable once cached). */
@@ -214,7 +217,8 @@ public final class TpeSampler implements Sampler {
             bad = split.bad.stream().filter(o -> o.trial().state() != TrialState.RUNNING)
                     .mapToInt(GoodBadSplit.Observed::order).toArray();
         }
-        c = new Context(study.name(), currentNumber, finished, trials.size(), good, bad, liars, byPosition);
+        c = new Context(study.name(), currentNumber, finished, trials.size(), good, bad, liars, byPosition,
+                study.directions());
         context = c;
         return c;
     }
@@ -497,13 +501,16 @@ public final class TpeSampler implements Sampler {
             }
         }
         int m = total;
+        int[] kept = positions;
         if (missing != null) {
             m = 0;
+            kept = new int[total];
             for (int i = 0; i < total; i++) {
                 if (!missing[i]) {
                     for (int j = 0; j < d; j++) {
                         obs[j][m] = obs[j][i];
                     }
+                    kept[m] = i < positions.length ? positions[i] : -1;
                     m++;
                 }
             }
@@ -516,7 +523,34 @@ public final class TpeSampler implements Sampler {
                 && !params.multivariate()) {
             order = cols[0].badOrder.order(positions, obs[0]);
         }
-        return new ParzenEstimator(specs, obs, defaultWeights(m), params, order);
+        double[] weights = !keepOrder && c.directions().size() > 1
+                ? goodWeightsForSeveralObjectives(c, kept, m)
+                : defaultWeights(m);
+        return new ParzenEstimator(specs, obs, weights, params, order);
+    }
+
+    /**
+     * The good set's kernel weights with several objectives, as Optuna 3.1: each feasible COMPLETE
+     * trial's hypervolume contribution over the largest; EPS for the others.
+     */
+    private static double[] goodWeightsForSeveralObjectives(Context c, int[] positions, int m) {
+        double[] w = new double[m];
+        java.util.Arrays.fill(w, Hypervolume.EPS);
+        int[] at = new int[m];
+        double[][] points = new double[m][];
+        int count = 0;
+        for (int i = 0; i < m; i++) {
+            TrialRecord t = positions[i] < 0 ? null : c.byPosition().get(positions[i]);
+            if (t != null && t.state() == TrialState.COMPLETE && (t.constraints().isEmpty() || t.isFeasible())) {
+                points[count] = GoodBadSplit.minimized(t, c.directions());
+                at[count++] = i;
+            }
+        }
+        double[] contributions = Hypervolume.contributionWeights(java.util.Arrays.copyOf(points, count));
+        for (int k = 0; k < count; k++) {
+            w[at[k]] = contributions[k];
+        }
+        return w;
     }
 
     /** 1 below 25 observations; beyond, a linear ramp from 1/n to 1 for the older ones and 1 for the newest 25. */

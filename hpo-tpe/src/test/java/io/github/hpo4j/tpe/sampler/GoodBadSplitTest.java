@@ -96,4 +96,18 @@ class GoodBadSplitTest {
         GoodBadSplit s = GoodBadSplit.split(observed(a, b, c, d), dirs, 2);
         assertEquals(List.of(0, 2), numbers(s.good));
     }
+
+    @Test
+    void severalObjectives_partialRank_byGreedyHypervolume_inTheOrderPicked() {
+        List<Direction> dirs = List.of(Direction.MINIMIZE, Direction.MINIMIZE);
+        TrialRecord a = TrialRecord.builder(0).values(1, 4).build();
+        TrialRecord b = TrialRecord.builder(1).values(4, 1).build();
+        TrialRecord c = TrialRecord.builder(2).values(2, 2).build();
+        TrialRecord d = TrialRecord.builder(3).values(5, 5).build(); // dominated by all
+        // the front {a, b, c} does not fit in 2: c first (largest hypervolume), then a (tie with b,
+        // the first), in the order picked as Optuna 3.1 keeps it
+        GoodBadSplit s = GoodBadSplit.split(observed(a, b, c, d), dirs, 2);
+        assertEquals(List.of(2, 0), numbers(s.good));
+        assertEquals(List.of(1, 3), numbers(s.bad));
+    }
 }

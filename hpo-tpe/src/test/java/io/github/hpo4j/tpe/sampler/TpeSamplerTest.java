@@ -140,6 +140,38 @@ class TpeSamplerTest {
         }
     }
 
+    /**
+     * Two objectives, seed for seed with Optuna 3.1.0's MOTPE ({@code TPESampler(seed=0)} on
+     * (x² + y², (x − 2)² + (y − 1)²), x, y in [−5, 5]): the good set by non-domination rank and
+     * greedy hypervolume selection, kept in the order picked, weighted by hypervolume
+     * contribution. Values as Optuna printed them.
+     */
+    @Test
+    void seedZero_twoObjectives_reproducesOptuna31Motpe() {
+        int[] trials = {10, 11, 12, 40, 41};
+        double[][] univariate = {{-1.6179558292142078, -1.4934070880481798}, {1.1352051198581217, 1.6499914697460336},
+            {1.6395854494091673, 0.30137392505621624}, {0.9022506125430878, 0.3815693762730433},
+            {0.7695168768832299, 0.3994605491535753}};
+        double[][] multivariate = {{-0.3458350776418968, -2.117432441037046}, {0.6940670855781944, -0.6842474961509624},
+            {2.225808225986607, -3.0591290207647335}, {-3.917449209048931, 4.5910389051877045},
+            {1.877183012035133, 0.7745790936189486}};
+        for (boolean mv : new boolean[] {false, true}) {
+            Study s = Study.builder().sampler(TpeSampler.builder().seed(0).multivariate(mv).build())
+                    .minimize("a").minimize("b").build();
+            s.optimizeMulti(t -> {
+                double x = t.suggestFloat("x", -5, 5);
+                double y = t.suggestFloat("y", -5, 5);
+                return new double[] {x * x + y * y, (x - 2) * (x - 2) + (y - 1) * (y - 1)};
+            }, 42, 1, null);
+            double[][] expected = mv ? multivariate : univariate;
+            for (int i = 0; i < trials.length; i++) {
+                TrialRecord t = s.trials().get(trials[i]);
+                assertEquals(expected[i][0], (Double) t.params().get("x"), 1e-9, "mv=" + mv + " trial " + trials[i]);
+                assertEquals(expected[i][1], (Double) t.params().get("y"), 1e-9, "mv=" + mv + " trial " + trials[i]);
+            }
+        }
+    }
+
     /** Optuna 3.1.0's first startup trial of the mixed space of the quality benchmarks, seed 0. */
     @Test
     void seedZero_mixedSpaceStartup_drawsWhatOptunasRandomSamplerDraws() {
