@@ -177,28 +177,41 @@ final class GoodBadSplit {
      */
     private static List<Observed> bestMultiObjective(List<Observed> complete, List<Direction> directions, int n) {
         int size = complete.size();
-        int[] rank = ranks(complete, directions);
+        double[][] values = new double[size][];
+        for (int i = 0; i < size; i++) {
+            values[i] = minimized(complete.get(i).trial(), directions);
+        }
+        // peel non-domination fronts off until the good set is full (only those ranks are needed)
+        boolean[] taken = new boolean[size];
         List<Observed> out = new ArrayList<>();
         int target = Math.max(0, Math.min(n, size));
-        for (int r = 0; out.size() < target; r++) {
-            List<Integer> members = new ArrayList<>();
+        while (out.size() < target) {
+            List<Integer> front = new ArrayList<>();
             for (int i = 0; i < size; i++) {
-                if (rank[i] == r) {
-                    members.add(i);
+                if (taken[i]) {
+                    continue;
+                }
+                boolean dominated = false;
+                for (int j = 0; j < size && !dominated; j++) {
+                    dominated = j != i && !taken[j] && dominates(values[j], values[i]);
+                }
+                if (!dominated) {
+                    front.add(i);
                 }
             }
-            if (out.size() + members.size() <= target) {
-                for (int i : members) {
+            if (out.size() + front.size() <= target) {
+                for (int i : front) {
                     out.add(complete.get(i));
+                    taken[i] = true;
                 }
                 continue;
             }
-            double[][] points = new double[members.size()][];
+            double[][] points = new double[front.size()][];
             for (int k = 0; k < points.length; k++) {
-                points[k] = minimized(complete.get(members.get(k)).trial(), directions);
+                points[k] = values[front.get(k)];
             }
             for (int k : Hypervolume.greedySubset(points, target - out.size(), Hypervolume.referenceFor(points))) {
-                out.add(complete.get(members.get(k)));
+                out.add(complete.get(front.get(k)));
             }
         }
         return out;
@@ -213,55 +226,14 @@ final class GoodBadSplit {
         return v;
     }
 
-    /** Non-domination rank of each trial (0 for the Pareto front). */
-    private static int[] ranks(List<Observed> out, List<Direction> directions) {
-        int n = out.size();
-        int[] rank = new int[n];
-        int[] dominatedBy = new int[n];
-        List<List<Integer>> dominates = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            dominates.add(new ArrayList<>());
-        }
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                if (i != j && dominates(out.get(i).trial(), out.get(j).trial(), directions)) {
-                    dominates.get(i).add(j);
-                    dominatedBy[j]++;
-                }
-            }
-        }
-        List<Integer> front = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (dominatedBy[i] == 0) {
-                front.add(i);
-            }
-        }
-        int r = 0;
-        while (!front.isEmpty()) {
-            List<Integer> next = new ArrayList<>();
-            for (int i : front) {
-                rank[i] = r;
-                for (int j : dominates.get(i)) {
-                    if (--dominatedBy[j] == 0) {
-                        next.add(j);
-                    }
-                }
-            }
-            front = next;
-            r++;
-        }
-        return rank;
-    }
-
-    private static boolean dominates(TrialRecord a, TrialRecord b, List<Direction> directions) {
+    /** Whether a dominates b: no worse in every objective, better in one (both minimised). */
+    private static boolean dominates(double[] a, double[] b) {
         boolean better = false;
-        for (int i = 0; i < directions.size(); i++) {
-            double x = directions.get(i).toMinimized(a.values().get(i));
-            double y = directions.get(i).toMinimized(b.values().get(i));
-            if (x > y) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] > b[i]) {
                 return false;
             }
-            if (x < y) {
+            if (a[i] < b[i]) {
                 better = true;
             }
         }
