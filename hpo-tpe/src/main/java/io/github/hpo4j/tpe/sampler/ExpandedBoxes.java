@@ -32,22 +32,22 @@ final class ExpandedBoxes {
     private final double[] boxCentre;
     private final double[] boxLogWeight;
     /** [box * TERMS + k]: c_k of the box. */
-    private final double[] moments;
+    private final double[] coefficients;
     /** Scratch: the boxes within reach of the point being evaluated (instances serve one thread). */
     private final int[] reach;
     private final double maxLogWeight;
-    /** Where moments not yet computed come from, or null when all were given. */
-    private final MomentSource source;
+    /** Where coefficients not yet computed come from, or null when all were given. */
+    private final CoefficientSource source;
     private final boolean[] ready;
 
     /** Computes a box's coefficients on first use. */
-    interface MomentSource {
+    interface CoefficientSource {
         /**
          * @param box     a box
-         * @param moments where to write its {@value ExpandedBoxes#TERMS} coefficients
+         * @param coefficients where to write its {@value ExpandedBoxes#TERMS} coefficients
          * @param offset  from this index
          */
-        void fill(int box, double[] moments, int offset);
+        void fill(int box, double[] coefficients, int offset);
     }
 
     /**
@@ -56,14 +56,14 @@ final class ExpandedBoxes {
      * @param hi        per box, an upper bound of its centres, ascending
      * @param centre    per box, the expansion centre, within δ/2 of each of its kernels
      * @param logWeight per box, an upper bound of the log of its kernels' total weight (−∞ if empty)
-     * @param moments   per box, {@value #TERMS} coefficients
+     * @param coefficients   per box, {@value #TERMS} coefficients
      */
-    ExpandedBoxes(double boxHv, double[] lo, double[] hi, double[] centre, double[] logWeight, double[] moments) {
-        this(boxHv, lo, hi, centre, logWeight, moments, null, null, new int[centre.length]);
+    ExpandedBoxes(double boxHv, double[] lo, double[] hi, double[] centre, double[] logWeight, double[] coefficients) {
+        this(boxHv, lo, hi, centre, logWeight, coefficients, null, null, new int[centre.length]);
     }
 
     /**
-     * Boxes whose moments are computed when a point first comes within their reach.
+     * Boxes whose coefficients are computed when a point first comes within their reach.
      *
      * @param boxHv     the kernels' common 1/(2σ²)
      * @param lo        per box, a lower bound of its centres, ascending
@@ -72,26 +72,26 @@ final class ExpandedBoxes {
      * @param logWeight per box, an upper bound of the log of its kernels' total weight
      * @param source    computes a box's coefficients
      */
-    ExpandedBoxes(double boxHv, double[] lo, double[] hi, double[] centre, double[] logWeight, MomentSource source) {
+    ExpandedBoxes(double boxHv, double[] lo, double[] hi, double[] centre, double[] logWeight, CoefficientSource source) {
         this(boxHv, lo, hi, centre, logWeight, new double[centre.length * TERMS], source, new boolean[centre.length],
                 new int[centre.length]);
     }
 
     /**
-     * As {@link #ExpandedBoxes(double, double[], double[], double[], double[], MomentSource)} on
+     * As {@link #ExpandedBoxes(double, double[], double[], double[], double[], CoefficientSource)} on
      * scratch arrays owned by the caller and reused from one evaluation round to the next.
      *
-     * @param moments room for the coefficients
+     * @param coefficients room for the coefficients
      * @param ready   one flag per box, all false
      * @param reach   one slot per box
      */
-    ExpandedBoxes(double boxHv, double[] lo, double[] hi, double[] centre, double[] logWeight, MomentSource source,
-                  double[] moments, boolean[] ready, int[] reach) {
-        this(boxHv, lo, hi, centre, logWeight, moments, source, ready, reach);
+    ExpandedBoxes(double boxHv, double[] lo, double[] hi, double[] centre, double[] logWeight, CoefficientSource source,
+                  double[] coefficients, boolean[] ready, int[] reach) {
+        this(boxHv, lo, hi, centre, logWeight, coefficients, source, ready, reach);
     }
 
-    private ExpandedBoxes(double boxHv, double[] lo, double[] hi, double[] centre, double[] logWeight, double[] moments,
-                         MomentSource source, boolean[] ready, int[] reach) {
+    private ExpandedBoxes(double boxHv, double[] lo, double[] hi, double[] centre, double[] logWeight, double[] coefficients,
+                         CoefficientSource source, boolean[] ready, int[] reach) {
         this.source = source;
         this.ready = ready;
         double top = Double.NEGATIVE_INFINITY;
@@ -105,7 +105,7 @@ final class ExpandedBoxes {
         this.boxHi = hi;
         this.boxCentre = centre;
         this.boxLogWeight = logWeight;
-        this.moments = moments;
+        this.coefficients = coefficients;
         this.reach = reach;
     }
 
@@ -132,7 +132,7 @@ final class ExpandedBoxes {
             double dist = t < boxLo[b] ? boxLo[b] - t : t > boxHi[b] ? t - boxHi[b] : 0;
             if (boxLogWeight[b] - boxHv * dist * dist >= skipBelow) {
                 if (source != null && !ready[b]) {
-                    source.fill(b, moments, b * TERMS);
+                    source.fill(b, coefficients, b * TERMS);
                     ready[b] = true;
                 }
                 near[count++] = b;
@@ -153,9 +153,9 @@ final class ExpandedBoxes {
     private double expansion(double t, int b) {
         int off = b * TERMS;
         double x = (t - boxCentre[b]) * invDelta;
-        double s = moments[off + TERMS - 1];
+        double s = coefficients[off + TERMS - 1];
         for (int k = TERMS - 2; k >= 0; k--) {
-            s = s * x + moments[off + k];
+            s = s * x + coefficients[off + k];
         }
         return Gaussian.fastExp(-x * x) * s;
     }
@@ -171,15 +171,15 @@ final class ExpandedBoxes {
         double x2 = (t - boxCentre[b2]) * invDelta;
         double x3 = (t - boxCentre[b3]) * invDelta;
         int last = TERMS - 1;
-        double s0 = moments[o0 + last];
-        double s1 = moments[o1 + last];
-        double s2 = moments[o2 + last];
-        double s3 = moments[o3 + last];
+        double s0 = coefficients[o0 + last];
+        double s1 = coefficients[o1 + last];
+        double s2 = coefficients[o2 + last];
+        double s3 = coefficients[o3 + last];
         for (int k = last - 1; k >= 0; k--) {
-            s0 = s0 * x0 + moments[o0 + k];
-            s1 = s1 * x1 + moments[o1 + k];
-            s2 = s2 * x2 + moments[o2 + k];
-            s3 = s3 * x3 + moments[o3 + k];
+            s0 = s0 * x0 + coefficients[o0 + k];
+            s1 = s1 * x1 + coefficients[o1 + k];
+            s2 = s2 * x2 + coefficients[o2 + k];
+            s3 = s3 * x3 + coefficients[o3 + k];
         }
         return Gaussian.fastExp(-x0 * x0) * s0 + Gaussian.fastExp(-x1 * x1) * s1
                 + Gaussian.fastExp(-x2 * x2) * s2 + Gaussian.fastExp(-x3 * x3) * s3;

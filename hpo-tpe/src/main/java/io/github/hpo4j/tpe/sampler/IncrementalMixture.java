@@ -384,10 +384,10 @@ final class IncrementalMixture {
         }
         Arrays.fill(ready, false);
         // coefficients only for the boxes a candidate comes near
-        ExpandedBoxes.MomentSource source = (b, moments, offset) -> {
+        ExpandedBoxes.CoefficientSource source = (b, out, offset) -> {
             int off = b * TERMS;
             for (int k = 0; k < TERMS; k++) {
-                moments[offset + k] = scale * (alpha * rampSums[off + k] + beta * rankSums[off + k]
+                out[offset + k] = scale * (alpha * rampSums[off + k] + beta * rankSums[off + k]
                         + newestSums[off + k]) * ExpandedBoxes.SCALE[k];
             }
         };

@@ -97,7 +97,7 @@ final class SortedKernels extends SortedMixture {
         double[] boxHi = Arrays.copyOf(hi, boxes);
         double[] boxCentre = new double[boxes];
         double[] boxLogWeight = new double[boxes];
-        double[] moments = new double[boxes * TERMS];
+        double[] coefficients = new double[boxes * TERMS];
         // scratch: one box's boxed kernels, padded with zero weights to a multiple of four
         double[] ys = new double[k + 4];
         double[] ws = new double[k + 4];
@@ -132,7 +132,7 @@ final class SortedKernels extends SortedMixture {
                 double y2 = ys[q + 2];
                 double y3 = ys[q + 3];
                 for (int n = 0; n < TERMS; n++) {
-                    moments[off + n] += (p0 + p1) + (p2 + p3);
+                    coefficients[off + n] += (p0 + p1) + (p2 + p3);
                     p0 *= y0;
                     p1 *= y1;
                     p2 *= y2;
@@ -140,7 +140,7 @@ final class SortedKernels extends SortedMixture {
                 }
             }
             for (int n = 0; n < TERMS; n++) {
-                moments[off + n] *= ExpandedBoxes.SCALE[n];
+                coefficients[off + n] *= ExpandedBoxes.SCALE[n];
             }
             boxLogWeight[b] = Math.log(weight);
         }
@@ -171,7 +171,7 @@ final class SortedKernels extends SortedMixture {
             }
         }
         return new Parts(mu, halfInvVar, linear, new DirectKernels(dMu, dHv, dLog),
-                new ExpandedBoxes(widest, boxLo, boxHi, boxCentre, boxLogWeight, moments),
+                new ExpandedBoxes(widest, boxLo, boxHi, boxCentre, boxLogWeight, coefficients),
                 wideIndex < 0 ? 0 : mu[wideIndex], wideIndex < 0 ? 0 : halfInvVar[wideIndex],
                 wideIndex < 0 ? Double.NEGATIVE_INFINITY : Math.log(linear[wideIndex]));
     }
