@@ -54,7 +54,7 @@ final class IncrementalMixture {
     private double[] constant = new double[0];
     private int[] rank = new int[0];
     private boolean[] boxed = new boolean[0];
-    /** Raw power sums per box: ramp kernels, ramp kernels × rank, newest kernels. */
+    /** Power sums Σ c e^{−y²} y^n per box: ramp kernels, ramp kernels × rank, newest kernels. */
     private double[] rampSums;
     private double[] rankSums;
     private double[] newestSums;

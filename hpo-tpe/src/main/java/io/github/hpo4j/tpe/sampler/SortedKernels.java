@@ -121,7 +121,7 @@ final class SortedKernels extends SortedMixture {
                 count++;
             }
             int off = b * TERMS;
-            // raw power sums Σ w y^n, four kernels at a time (four independent multiplication chains)
+            // power sums Σ w e^{−y²} y^n, four kernels at a time (four independent multiplication chains)
             for (int q = 0; q < count; q += 4) {
                 double p0 = ws[q];
                 double p1 = ws[q + 1];
