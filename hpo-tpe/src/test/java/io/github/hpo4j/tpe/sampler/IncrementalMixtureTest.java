@@ -63,9 +63,10 @@ class IncrementalMixtureTest {
     @Property(tries = 25)
     void update_agreesWithTheScratchEstimator_stepByStep(@ForAll @IntRange(min = 0, max = 10_000) int seed,
                                                           @ForAll boolean unscaled,
-                                                          @ForAll boolean endpoints) {
+                                                          @ForAll boolean endpoints,
+                                                          @ForAll @IntRange(min = 0, max = 2) int prior) {
         SplittableRandom r = new SplittableRandom(seed);
-        TpeParameters params = new TpeParameters(1, true, endpoints, false, unscaled);
+        TpeParameters params = new TpeParameters(new double[] {0.5, 1, 2}[prior], true, endpoints, false, unscaled);
         IncrementalMixture m = new IncrementalMixture(SPEC, params);
         double[] valueAt = new double[900];
         for (int p = 0; p < valueAt.length; p++) {
