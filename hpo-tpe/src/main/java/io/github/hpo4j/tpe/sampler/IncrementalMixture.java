@@ -33,7 +33,7 @@ final class IncrementalMixture {
     private final double range;
     private final double priorWeight;
     private final boolean unscaled;
-    private final boolean considerEndpoints;
+    private final TpeParameters params;
     private final double floorSigma;
     private final double floorHv;
     private final double delta;
@@ -76,8 +76,8 @@ final class IncrementalMixture {
         this.range = highT - lowT;
         this.priorWeight = params.priorWeight();
         this.unscaled = params.unscaledKernels();
-        this.considerEndpoints = params.considerEndpoints();
-        this.floorSigma = range / Math.min(100.0, 1.0 + (MIN_SIZE + 1));
+        this.params = params;
+        this.floorSigma = ParzenEstimator.minSigma(range, MIN_SIZE, params);
         this.floorHv = 0.5 / (floorSigma * floorSigma);
         this.delta = Math.sqrt(2) * floorSigma;
         this.boxCount = (int) Math.ceil(range / delta) + 1;
@@ -300,15 +300,8 @@ final class IncrementalMixture {
         double v = valueAt(k);
         double left = k == 0 ? lowT : valueAt(k - 1);
         double right = k == size - 1 ? highT : valueAt(k + 1);
-        double s;
-        if (!considerEndpoints && size >= 2 && k == 0) {
-            s = right - v;
-        } else if (!considerEndpoints && size >= 2 && k == size - 1) {
-            s = v - left;
-        } else {
-            s = Math.max(v - left, right - v);
-        }
-        return Math.min(range, Math.max(floorSigma, s));
+        return ParzenEstimator.clip(ParzenEstimator.neighbourGap(left, v, right, k, size, params.considerEndpoints()),
+                range, MIN_SIZE, params);
     }
 
     private void setSigma(int p, double s) {

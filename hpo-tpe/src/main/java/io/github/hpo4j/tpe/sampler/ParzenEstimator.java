@@ -250,26 +250,49 @@ final class ParzenEstimator {
             sorted[i + 1] = values[idx[i]];
         }
         sorted[m + 1] = s.highT;
-        double[] sortedSigma = new double[m];
-        for (int i = 0; i < m; i++) {
-            sortedSigma[i] = Math.max(sorted[i + 1] - sorted[i], sorted[i + 2] - sorted[i + 1]);
-        }
-        if (!params.considerEndpoints() && m + 2 >= 4) {
-            sortedSigma[0] = sorted[2] - sorted[1];
-            sortedSigma[m - 1] = sorted[m] - sorted[m - 1];
-        }
         double[] out = new double[kernels];
         for (int i = 0; i < m; i++) {
             if (idx[i] < n) {
-                out[idx[i]] = clip(sortedSigma[i], range, n, params);
+                double gap = neighbourGap(sorted[i], sorted[i + 1], sorted[i + 2], i, m, params.considerEndpoints());
+                out[idx[i]] = clip(gap, range, n, params);
             }
         }
         return out;
     }
 
-    private static double clip(double sg, double range, int n, TpeParameters params) {
-        double min = params.considerMagicClip() ? range / Math.min(100.0, 1.0 + (n + 1)) : 1e-12;
-        return Math.min(range, Math.max(min, sg));
+    /**
+     * Optuna's univariate bandwidth before clipping: the larger gap from a centre to its sorted
+     * neighbours (the bounds being the outer ones); without {@code considerEndpoints} the first
+     * and last of two or more centres take their inner gap.
+     *
+     * @param left   the neighbour below (or the lower bound)
+     * @param v      the centre
+     * @param right  the neighbour above (or the upper bound)
+     * @param index  the centre's index in sorted order
+     * @param count  how many centres, the prior's included
+     * @param considerEndpoints whether the outer gaps count for the first and last
+     * @return the gap
+     */
+    static double neighbourGap(double left, double v, double right, int index, int count, boolean considerEndpoints) {
+        if (!considerEndpoints && count >= 2) {
+            if (index == 0) {
+                return right - v;
+            }
+            if (index == count - 1) {
+                return v - left;
+            }
+        }
+        return Math.max(v - left, right - v);
+    }
+
+    /** A bandwidth clipped to [{@link #minSigma}, range]. */
+    static double clip(double sg, double range, int n, TpeParameters params) {
+        return Math.min(range, Math.max(minSigma(range, n, params), sg));
+    }
+
+    /** The bandwidth floor for n observations: range / min(100, n + 2) with the magic clip, else 1e-12. */
+    static double minSigma(double range, int n, TpeParameters params) {
+        return params.considerMagicClip() ? range / Math.min(100.0, 1.0 + (n + 1)) : 1e-12;
     }
 
     /**
@@ -285,9 +308,7 @@ final class ParzenEstimator {
         }
         long[] keys = new long[m];
         for (int i = 0; i < m; i++) {
-            long bits = Double.doubleToLongBits(values[i] + 0.0);
-            bits ^= (bits >> 63) & 0x7fffffffffffffffL; // negative values reversed: signed order = value order
-            keys[i] = (bits & ~0xFFFFFL) | i;
+            keys[i] = SortedObservations.key(values[i], i);
         }
         java.util.Arrays.sort(keys);
         int[] idx = new int[m];

@@ -61,11 +61,12 @@ abstract class SortedMixture {
         // every part summed relative to one reference term, one log at the end; the prior's
         // term keeps the reference within a few dozen of the largest (its weight and width
         // bound every other kernel's lead over it)
-        double reference = Math.max(known, priorTerm(t));
+        double prior = priorTerm(t);
+        double reference = Math.max(known, prior);
         double skipBelow = known - CUT;
         double sum = direct.sumRelative(t, skipBelow, reference);
         if (priorLogWeight > Double.NEGATIVE_INFINITY) {
-            sum += Gaussian.fastExp(priorTerm(t) - reference);
+            sum += Gaussian.fastExp(prior - reference);
         }
         double expanded = boxes.sum(t, skipBelow);
         if (expanded != 0) {
