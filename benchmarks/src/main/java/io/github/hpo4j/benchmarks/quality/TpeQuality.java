@@ -56,10 +56,14 @@ public final class TpeQuality {
                 JsonNode perSeed = ref == null ? null : ref.path("per_seed");
                 if (perSeed != null && perSeed.isArray() && firstSeed == 0 && seeds <= perSeed.size()) {
                     int same = 0;
+                    double largest = 0;
                     for (int i = 0; i < seeds; i++) {
-                        same += Math.abs(best[i] - perSeed.get(i).asDouble()) <= 1e-9 ? 1 : 0;
+                        double diff = Math.abs(best[i] - perSeed.get(i).asDouble());
+                        same += diff <= 1e-9 ? 1 : 0;
+                        largest = diff <= 1e-9 ? Math.max(largest, diff) : largest;
                     }
-                    equal = same + " of " + seeds;
+                    equal = same + " of " + seeds
+                            + (same > 0 ? String.format(Locale.ROOT, " (within %.1e)", largest) : "");
                 }
                 System.out.printf(Locale.ROOT, "| %s | %s | %.4f | %.4f | %s | %s | %s |%n", f.key(), s[1], median(best),
                         Arrays.stream(best).average().orElse(Double.NaN),
