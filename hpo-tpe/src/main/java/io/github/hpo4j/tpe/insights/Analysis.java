@@ -93,7 +93,7 @@ public final class Analysis {
         }
     }
 
-    private void add(Map<Object, Acc> accs, Object key, String label, int i) {
+    private <K> void add(Map<K, Acc> accs, K key, String label, int i) {
         Acc a = accs.get(key);
         if (a == null) {
             a = new Acc(label, metric[i]);
@@ -278,17 +278,7 @@ public final class Analysis {
             }
             List<Object> key = List.of(ValueKey.of(ca[i]), ValueKey.of(cb[i]));
             labels.putIfAbsent(key, new String[] {ValueKey.label(ca[i]), ValueKey.label(cb[i])});
-            Acc acc = accs.get(key);
-            if (acc == null) {
-                acc = new Acc(labels.get(key)[0] + " × " + labels.get(key)[1], metric[i]);
-                accs.put(key, acc);
-            }
-            acc.n++;
-            acc.nGood += good[i] ? 1 : 0;
-            acc.sum += metric[i];
-            if (settings.direction.isBetter(metric[i], acc.best)) {
-                acc.best = metric[i];
-            }
+            add(accs, key, labels.get(key)[0] + " × " + labels.get(key)[1], i);
         }
         List<PairStats> out = new ArrayList<>();
         accs.forEach((k, acc) -> out.add(new PairStats(labels.get(k)[0], labels.get(k)[1], stats(acc))));
