@@ -69,7 +69,7 @@ public class TpeAskBenchmark {
                 b.param(names[j], d, x);
                 s += (x - 1) * (x - 1);
             }
-            storage.addTrial(study.name(), b.values(s).build());
+            study.addTrial(b.values(s).build());
         }
     }
 

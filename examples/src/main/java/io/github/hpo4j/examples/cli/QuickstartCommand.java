@@ -41,8 +41,8 @@ final class QuickstartCommand implements Command {
             Study study = Study.builder()
                     .name(name)
                     .storage(storage)
-                    // a resumed run continues with fresh draws: the seed moves on with the trial count
-                    .sampler(TpeSampler.builder().seed(seed + trialsSoFar(storage, name)).build())
+                    // a resumed run draws fresh streams of the seed: it does not repeat the trials run
+                    .sampler(TpeSampler.builder().seed(seed).build())
                     .minimize("loss")
                     .loadIfExists(true)
                     .build();
@@ -69,9 +69,5 @@ final class QuickstartCommand implements Command {
                     study.trials(TrialState.COMPLETE).size(), best.number(), best.value(), best.params());
             return 0;
         }
-    }
-
-    private static int trialsSoFar(Storage storage, String name) {
-        return storage.findStudy(name).isPresent() ? storage.trials(name).size() : 0;
     }
 }

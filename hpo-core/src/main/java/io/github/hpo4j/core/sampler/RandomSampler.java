@@ -12,9 +12,12 @@ import java.util.random.RandomGenerator;
 /**
  * Draws every parameter independently and uniformly: linear ranges uniformly, log ranges
  * uniformly in log space, stepped ranges uniformly over the grid points, categoricals uniformly
- * over the choices. The default sampler of a study.
+ * over the choices. The sampler of a study built without one when hpo-tpe is not on the class path.
  *
- * <p>The same seed gives the same sequence of values for the same sequence of requests.
+ * <p>A draw is a function of the seed, the trial's number and the parameter's name only: the same
+ * seed gives the same trials whatever the order of asks across threads, and a study resumed from
+ * its storage, or a second process with the same seed, proposes new configurations instead of
+ * repeating the trials already run.
  *
  * <pre>{@code
  * Study study = Study.builder().sampler(new RandomSampler(7)).minimize("loss").build();
@@ -24,20 +27,33 @@ import java.util.random.RandomGenerator;
  */
 public final class RandomSampler implements Sampler {
 
-    private final SplittableRandom random;
+    private final long seed;
 
     /**
      * @param seed the seed of every draw
      */
     public RandomSampler(long seed) {
-        this.random = new SplittableRandom(seed);
+        this.seed = seed;
     }
 
     @Override
     public double sampleIndependent(Study study, TrialRecord trial, String name, Distribution distribution) {
-        synchronized (random) {
-            return draw(distribution, random);
+        return draw(distribution, new SplittableRandom(streamSeed(seed, trial.number(), name)));
+    }
+
+    /** A seed for one parameter of one trial: SplitMix64 finalisers over seed, number and the name's FNV-1a hash. */
+    static long streamSeed(long seed, int number, String name) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < name.length(); i++) {
+            h = (h ^ name.charAt(i)) * 0x100000001b3L;
         }
+        return mix(mix(seed + 0x9e3779b97f4a7c15L * (number + 1L)) ^ h);
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
     }
 
     /**

@@ -7,7 +7,11 @@ import io.github.hpo4j.core.trial.TrialState;
 import java.util.List;
 import java.util.Map;
 
-/** One entry of a storage's log. Trial numbers are implied by the order of creation events. */
+/**
+ * One entry of a storage's log. Every event names its study and, where it concerns a trial, the
+ * trial's number, so that no event depends on the order or the presence of another (a number of
+ * -1 on a creation event read from a format-1 journal means "the next number").
+ */
 sealed interface Event {
 
     String study();
@@ -15,15 +19,18 @@ sealed interface Event {
     record StudyCreated(String study, List<Objective> objectives) implements Event {
     }
 
-    /** A RUNNING trial (empty fixed params) or a WAITING one. */
-    record TrialCreated(String study, TrialState state, Map<String, Object> fixedParams, long timeMillis)
-            implements Event {
+    /**
+     * A RUNNING trial (empty fixed params) or a WAITING one. {@code heartbeat} marks a RUNNING
+     * trial whose worker records heartbeats, the creation time being its first beat.
+     */
+    record TrialCreated(String study, int number, TrialState state, Map<String, Object> fixedParams,
+                        Map<String, Object> attributes, boolean heartbeat, long timeMillis) implements Event {
     }
 
-    record TrialAdded(String study, TrialRecord record) implements Event {
+    record TrialAdded(String study, int number, TrialRecord record) implements Event {
     }
 
-    record WaitingClaimed(String study, int number, long timeMillis) implements Event {
+    record WaitingClaimed(String study, int number, boolean heartbeat, long timeMillis) implements Event {
     }
 
     record ParamSet(String study, int number, String name, Distribution distribution, double internal)
@@ -44,5 +51,16 @@ sealed interface Event {
 
     record TrialFinished(String study, int number, TrialState state, double[] values, String failure,
                          long timeMillis) implements Event {
+    }
+
+    /** A worker's sign of life for a RUNNING trial. */
+    record HeartbeatRecorded(String study, int number, long timeMillis) implements Event {
+    }
+
+    /**
+     * A RUNNING trial whose heartbeat stopped, failed with {@code failure}; when {@code retry >= 0}
+     * its configuration is enqueued again as WAITING trial {@code retry}, in the same event.
+     */
+    record StaleTrialFailed(String study, int number, String failure, int retry, long timeMillis) implements Event {
     }
 }

@@ -16,9 +16,17 @@ import java.util.Map;
 /** One journal line per event: a JSON object with an {@code op} field. */
 final class EventCodec {
 
+    /** The journal format this code writes. */
+    static final int FORMAT = 2;
+
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private EventCodec() {
+    }
+
+    /** The first line of a format-2 journal. */
+    static ObjectNode header() {
+        return F.objectNode().put("op", "journal").put("format", FORMAT);
     }
 
     static ObjectNode encode(Event event) {
@@ -30,16 +38,27 @@ final class EventCodec {
                 objs.addObject().put("name", obj.name()).put("direction", obj.direction().label());
             }
         } else if (event instanceof Event.TrialCreated e) {
-            o.put("op", "create").put("study", e.study()).put("state", e.state().name()).put("t", e.timeMillis());
+            o.put("op", "create").put("study", e.study()).put("n", e.number()).put("state", e.state().name())
+                    .put("t", e.timeMillis());
+            if (e.heartbeat()) {
+                o.put("hb", true);
+            }
             if (!e.fixedParams().isEmpty()) {
                 ObjectNode fixed = o.putObject("fixed");
                 e.fixedParams().forEach((k, v) -> fixed.set(k, JsonCodec.scalar(v)));
             }
+            if (!e.attributes().isEmpty()) {
+                ObjectNode attrs = o.putObject("attrs");
+                e.attributes().forEach((k, v) -> attrs.set(k, JsonCodec.scalar(v)));
+            }
         } else if (event instanceof Event.TrialAdded e) {
-            o.put("op", "add").put("study", e.study());
+            o.put("op", "add").put("study", e.study()).put("n", e.number());
             o.set("trial", JsonCodec.trial(e.record()));
         } else if (event instanceof Event.WaitingClaimed e) {
             o.put("op", "claim").put("study", e.study()).put("n", e.number()).put("t", e.timeMillis());
+            if (e.heartbeat()) {
+                o.put("hb", true);
+            }
         } else if (event instanceof Event.ParamSet e) {
             o.put("op", "param").put("study", e.study()).put("n", e.number()).put("name", e.name());
             o.set("dist", JsonCodec.distribution(e.distribution()));
@@ -63,49 +82,91 @@ final class EventCodec {
             if (e.failure() != null) {
                 o.put("failure", e.failure());
             }
+        } else if (event instanceof Event.HeartbeatRecorded e) {
+            o.put("op", "beat").put("study", e.study()).put("n", e.number()).put("t", e.timeMillis());
+        } else if (event instanceof Event.StaleTrialFailed e) {
+            o.put("op", "stale").put("study", e.study()).put("n", e.number()).put("t", e.timeMillis())
+                    .put("failure", e.failure());
+            if (e.retry() >= 0) {
+                o.put("retry", e.retry());
+            }
         } else {
             throw new IllegalStateException("unexpected event " + event);
         }
         return o;
     }
 
+    private static String text(JsonNode o, String field) {
+        JsonNode v = o.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new IllegalArgumentException("field '" + field + "' missing or not a string");
+        }
+        return v.asText();
+    }
+
+    private static int integer(JsonNode o, String field) {
+        JsonNode v = o.get(field);
+        if (v == null || !v.canConvertToInt() || !v.isIntegralNumber()) {
+            throw new IllegalArgumentException("field '" + field + "' missing or not an integer");
+        }
+        return v.asInt();
+    }
+
+    /** The number of a creation event: explicit in format 2, implied (-1) in format 1. */
+    private static int creationNumber(JsonNode o) {
+        return o.has("n") ? integer(o, "n") : -1;
+    }
+
+    private static Map<String, Object> scalars(JsonNode o) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (o != null) {
+            o.fields().forEachRemaining(e -> out.put(e.getKey(), JsonCodec.fromScalar(e.getValue())));
+        }
+        return out;
+    }
+
+    /**
+     * @throws IllegalArgumentException if the object is not a well-formed event
+     */
     static Event decode(JsonNode o) {
-        String op = o.path("op").asText();
-        String study = o.path("study").asText();
-        int n = o.path("n").asInt(-1);
+        String op = text(o, "op");
+        String study = text(o, "study");
         switch (op) {
             case "study": {
                 List<Objective> objs = new ArrayList<>();
                 for (JsonNode x : o.path("objectives")) {
-                    objs.add(new Objective(x.path("name").asText(), Direction.parse(x.path("direction").asText())));
+                    objs.add(new Objective(text(x, "name"), Direction.parse(text(x, "direction"))));
                 }
                 return new Event.StudyCreated(study, objs);
             }
-            case "create": {
-                Map<String, Object> fixed = new LinkedHashMap<>();
-                o.path("fixed").fields().forEachRemaining(e -> fixed.put(e.getKey(), JsonCodec.fromScalar(e.getValue())));
-                return new Event.TrialCreated(study, TrialState.valueOf(o.path("state").asText()), fixed,
+            case "create":
+                return new Event.TrialCreated(study, creationNumber(o), TrialState.valueOf(text(o, "state")),
+                        scalars(o.get("fixed")), scalars(o.get("attrs")), o.path("hb").asBoolean(false),
                         o.path("t").asLong());
-            }
             case "add":
-                return new Event.TrialAdded(study, JsonCodec.toTrial(o.path("trial")));
+                return new Event.TrialAdded(study, creationNumber(o), JsonCodec.toTrial(o.path("trial")));
             case "claim":
-                return new Event.WaitingClaimed(study, n, o.path("t").asLong());
+                return new Event.WaitingClaimed(study, integer(o, "n"), o.path("hb").asBoolean(false), o.path("t").asLong());
             case "param":
-                return new Event.ParamSet(study, n, o.path("name").asText(), JsonCodec.toDistribution(o.path("dist")),
+                return new Event.ParamSet(study, integer(o, "n"), text(o, "name"), JsonCodec.toDistribution(o.path("dist")),
                         JsonCodec.toDouble(o.get("v")));
             case "report":
-                return new Event.IntermediateReported(study, n, o.path("step").asInt(), JsonCodec.toDouble(o.get("v")));
+                return new Event.IntermediateReported(study, integer(o, "n"), integer(o, "step"), JsonCodec.toDouble(o.get("v")));
             case "attr":
-                return new Event.UserAttrSet(study, n, o.path("key").asText(), JsonCodec.fromScalar(o.get("v")));
+                return new Event.UserAttrSet(study, integer(o, "n"), text(o, "key"), JsonCodec.fromScalar(o.get("v")));
             case "metric":
-                return new Event.MetricSet(study, n, o.path("name").asText(), JsonCodec.toDouble(o.get("v")));
+                return new Event.MetricSet(study, integer(o, "n"), text(o, "name"), JsonCodec.toDouble(o.get("v")));
             case "constraints":
-                return new Event.ConstraintsSet(study, n, JsonCodec.toDoubles(o.get("v")));
+                return new Event.ConstraintsSet(study, integer(o, "n"), JsonCodec.toDoubles(o.get("v")));
             case "finish":
-                return new Event.TrialFinished(study, n, TrialState.valueOf(o.path("state").asText()),
+                return new Event.TrialFinished(study, integer(o, "n"), TrialState.valueOf(text(o, "state")),
                         JsonCodec.toDoubles(o.get("values")), o.hasNonNull("failure") ? o.get("failure").asText() : null,
                         o.path("t").asLong());
+            case "beat":
+                return new Event.HeartbeatRecorded(study, integer(o, "n"), o.path("t").asLong());
+            case "stale":
+                return new Event.StaleTrialFailed(study, integer(o, "n"), text(o, "failure"),
+                        o.has("retry") ? integer(o, "retry") : -1, o.path("t").asLong());
             default:
                 throw new IllegalArgumentException("unknown op '" + op + "'");
         }

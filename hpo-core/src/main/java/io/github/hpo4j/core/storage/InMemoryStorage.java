@@ -1,5 +1,6 @@
 package io.github.hpo4j.core.storage;
 
+import java.util.List;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -7,6 +8,12 @@ import java.util.concurrent.locks.ReentrantLock;
 final class InMemoryStorage extends EventLogStorage {
 
     private final ReentrantLock lock = new ReentrantLock();
+    private final LogState state = new LogState();
+
+    @Override
+    LogState state() {
+        return state;
+    }
 
     @Override
     Lock lock() {
@@ -18,11 +25,11 @@ final class InMemoryStorage extends EventLogStorage {
     }
 
     @Override
-    void persist(Event event) {
+    void persist(List<Event> events) {
     }
 
     @Override
-    public void close() {
+    void release() {
     }
 
     @Override

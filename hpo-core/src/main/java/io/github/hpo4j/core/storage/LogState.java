@@ -4,6 +4,7 @@ import io.github.hpo4j.core.trial.TrialRecord;
 import io.github.hpo4j.core.trial.TrialState;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,14 +12,27 @@ import java.util.Map;
 
 /**
  * The state a log replays into: studies and their trials. {@link #check} says whether an event
- * may be appended now; {@link #apply} applies one that passed. Not thread-safe: storages guard it.
+ * may be applied now; {@link #apply} applies one that passed. Trials are kept by number; a number
+ * can be missing only when a lenient reader skipped the line that created it. Not thread-safe:
+ * storages guard it.
  */
 final class LogState {
 
+    /** User attribute naming the trial whose configuration a retry repeats. */
+    static final String RETRIED_FROM = "retried_from";
+    /** User attribute counting the retries of one configuration (1, 2, …). */
+    static final String RETRY = "retry";
+
     private static final class StudyModel {
         final StudyInfo info;
+        /** By number; null where a lenient reader skipped the creation. */
         final ArrayList<TrialRecord> trials = new ArrayList<>();
+        /** Last heartbeat by number, 0 for none. */
+        long[] beats = new long[16];
+        int present;
         int firstWaiting;
+        /** RUNNING trials with heartbeats, checked for staleness. */
+        final java.util.TreeSet<Integer> beating = new java.util.TreeSet<>();
         List<TrialRecord> snapshot;
 
         StudyModel(StudyInfo info) {
@@ -40,33 +54,67 @@ final class LogState {
     List<TrialRecord> trials(String study) {
         StudyModel m = model(study);
         if (m.snapshot == null) {
-            m.snapshot = Collections.unmodifiableList(new ArrayList<>(m.trials));
+            ArrayList<TrialRecord> copy = new ArrayList<>(m.present);
+            for (TrialRecord t : m.trials) {
+                if (t != null) {
+                    copy.add(t);
+                }
+            }
+            m.snapshot = Collections.unmodifiableList(copy);
         }
         return m.snapshot;
     }
 
+    /** The number the next created trial gets. */
+    int nextNumber(String study) {
+        return model(study).trials.size();
+    }
+
     TrialRecord trial(String study, int number) {
         StudyModel m = model(study);
-        if (number < 0 || number >= m.trials.size()) {
+        TrialRecord t = number < 0 || number >= m.trials.size() ? null : m.trials.get(number);
+        if (t == null) {
             throw new IllegalArgumentException("number: study '" + study + "' has no trial " + number
-                    + " (it has " + m.trials.size() + ")");
+                    + " (it has " + m.present + ")");
         }
-        return m.trials.get(number);
+        return t;
+    }
+
+    /** The last heartbeat of a trial in epoch milliseconds, 0 when it has none. */
+    long lastBeat(String study, int number) {
+        StudyModel m = model(study);
+        return number < m.beats.length ? m.beats[number] : 0;
+    }
+
+    /** RUNNING trials with heartbeats whose last beat is before {@code before}, by number. */
+    List<Integer> staleTrials(String study, long before) {
+        StudyModel m = model(study);
+        List<Integer> out = new ArrayList<>();
+        for (int n : m.beating) {
+            if (m.beats[n] < before) {
+                out.add(n);
+            }
+        }
+        return out;
     }
 
     /** The oldest WAITING trial's number, or -1. */
     int firstWaiting(String study) {
         StudyModel m = model(study);
-        while (m.firstWaiting < m.trials.size() && m.trials.get(m.firstWaiting).state() != TrialState.WAITING) {
+        while (m.firstWaiting < m.trials.size() && !isWaiting(m.trials.get(m.firstWaiting))) {
             m.firstWaiting++;
         }
         // enqueued trials are usually few: scan the rest only when the cursor ran off
         for (int i = m.firstWaiting; i < m.trials.size(); i++) {
-            if (m.trials.get(i).state() == TrialState.WAITING) {
+            if (isWaiting(m.trials.get(i))) {
                 return i;
             }
         }
         return -1;
+    }
+
+    private static boolean isWaiting(TrialRecord t) {
+        return t != null && t.state() == TrialState.WAITING;
     }
 
     private StudyModel model(String study) {
@@ -80,13 +128,21 @@ final class LogState {
     private TrialRecord running(String study, int number) {
         TrialRecord t = trial(study, number);
         if (t.state() != TrialState.RUNNING) {
+            String why = t.failure().filter(f -> f.startsWith("stale:")).map(f -> " (" + f + ")").orElse("");
             throw new IllegalStateException("trial " + number + " of study '" + study + "' is " + t.state()
-                    + ", not RUNNING");
+                    + ", not RUNNING" + why);
         }
         return t;
     }
 
-    /** Throws if the event may not be appended to the current state. */
+    private static void checkNumber(StudyModel m, int number) {
+        if (number >= 0 && number < m.trials.size()) {
+            throw new IllegalArgumentException("number: trial " + number + " of study '" + m.info.name()
+                    + "' already exists");
+        }
+    }
+
+    /** Throws if the event may not be applied to the current state. */
     void check(Event event) {
         if (event instanceof Event.StudyCreated e) {
             if (studies.containsKey(e.study())) {
@@ -96,9 +152,13 @@ final class LogState {
                 throw new IllegalArgumentException("objectives: a study needs at least one");
             }
         } else if (event instanceof Event.TrialCreated e) {
-            model(e.study());
+            checkNumber(model(e.study()), e.number());
+            if (e.state() != TrialState.RUNNING && e.state() != TrialState.WAITING) {
+                throw new IllegalArgumentException("state (" + e.state() + ") of a created trial must be RUNNING or WAITING");
+            }
         } else if (event instanceof Event.TrialAdded e) {
             StudyModel m = model(e.study());
+            checkNumber(m, e.number());
             TrialRecord r = e.record();
             if (!r.state().isFinished()) {
                 throw new IllegalArgumentException("record: state " + r.state() + " is not finished");
@@ -130,14 +190,44 @@ final class LogState {
                 throw new IllegalArgumentException("values: " + e.values().length + " for " + n + " objective(s)");
             }
         } else if (event instanceof Event.IntermediateReported e) {
-            running(e.study(), e.number());
-        } else if (event instanceof Event.UserAttrSet e) {
-            running(e.study(), e.number());
+            if (running(e.study(), e.number()).intermediateValues().containsKey(e.step())) {
+                throw new IllegalStateException("step " + e.step() + " of trial " + e.number() + " already has a value");
+            }
         } else if (event instanceof Event.MetricSet e) {
+            running(e.study(), e.number());
+            if (Double.isNaN(e.value())) {
+                throw new IllegalArgumentException(e.name() + ": metric value is NaN");
+            }
+        } else if (event instanceof Event.UserAttrSet e) {
             running(e.study(), e.number());
         } else if (event instanceof Event.ConstraintsSet e) {
             running(e.study(), e.number());
+        } else if (event instanceof Event.HeartbeatRecorded e) {
+            running(e.study(), e.number());
+        } else if (event instanceof Event.StaleTrialFailed e) {
+            running(e.study(), e.number());
+            if (e.retry() >= 0) {
+                checkNumber(model(e.study()), e.retry());
+            }
         }
+    }
+
+    private static void put(StudyModel m, int number, TrialRecord t) {
+        while (m.trials.size() <= number) {
+            m.trials.add(null);
+        }
+        if (m.trials.get(number) == null) {
+            m.present++;
+        }
+        m.trials.set(number, t);
+    }
+
+    private static void beat(StudyModel m, int number, long time) {
+        if (number >= m.beats.length) {
+            m.beats = Arrays.copyOf(m.beats, Math.max(number + 1, m.beats.length * 2));
+        }
+        m.beats[number] = time;
+        m.beating.add(number);
     }
 
     /** Applies a checked event; returns the trial number it concerns (or -1 for a study event). */
@@ -149,28 +239,39 @@ final class LogState {
         StudyModel m = model(event.study());
         m.snapshot = null;
         if (event instanceof Event.TrialCreated e) {
-            int number = m.trials.size();
+            int number = e.number() < 0 ? m.trials.size() : e.number();
             TrialRecord.Builder b = TrialRecord.builder(number).state(e.state());
             e.fixedParams().forEach(b::fixedParam);
+            e.attributes().forEach(b::attribute);
             if (e.state() == TrialState.RUNNING) {
                 b.start(Instant.ofEpochMilli(e.timeMillis()));
             }
-            m.trials.add(b.build());
+            put(m, number, b.build());
+            if (e.heartbeat()) {
+                beat(m, number, e.timeMillis());
+            }
             return number;
         }
         if (event instanceof Event.TrialAdded e) {
-            int number = m.trials.size();
+            int number = e.number() < 0 ? m.trials.size() : e.number();
             TrialRecord r = e.record();
-            m.trials.add(new TrialRecord(number, r.state(), r.params(), r.distributions(), r.values(),
+            put(m, number, new TrialRecord(number, r.state(), r.params(), r.distributions(), r.values(),
                     r.metrics(), r.attributes(), r.intermediateValues(), r.constraints(), r.fixedParams(),
                     r.start(), r.complete(), r.failure()));
             return number;
+        }
+        if (event instanceof Event.HeartbeatRecorded e) {
+            beat(m, e.number(), e.timeMillis());
+            return e.number();
         }
         int number;
         TrialRecord.Builder b;
         if (event instanceof Event.WaitingClaimed e) {
             number = e.number();
             b = trial(e.study(), number).toBuilder().state(TrialState.RUNNING).start(Instant.ofEpochMilli(e.timeMillis()));
+            if (e.heartbeat()) {
+                beat(m, number, e.timeMillis());
+            }
         } else if (event instanceof Event.ParamSet e) {
             number = e.number();
             b = trial(e.study(), number).toBuilder().internalParam(e.name(), e.distribution(), e.internal());
@@ -190,11 +291,35 @@ final class LogState {
             number = e.number();
             b = trial(e.study(), number).toBuilder().state(e.state()).values(e.values())
                     .failure(e.failure()).complete(Instant.ofEpochMilli(e.timeMillis()));
+            m.beating.remove(number);
+        } else if (event instanceof Event.StaleTrialFailed e) {
+            number = e.number();
+            TrialRecord dead = trial(e.study(), number);
+            b = dead.toBuilder().state(TrialState.FAIL).values(new double[0]).failure(e.failure())
+                    .complete(Instant.ofEpochMilli(e.timeMillis()));
+            m.beating.remove(number);
+            if (e.retry() >= 0) {
+                TrialRecord.Builder retry = TrialRecord.builder(e.retry()).state(TrialState.WAITING);
+                dead.fixedParams().forEach(retry::fixedParam);
+                dead.params().forEach(retry::fixedParam);
+                retry.attribute(RETRIED_FROM, retriedFrom(dead));
+                retry.attribute(RETRY, retryCount(dead) + 1);
+                put(m, e.retry(), retry.build());
+            }
         } else {
             throw new IllegalStateException("unexpected event " + event);
         }
-        m.trials.set(number, b.build());
+        put(m, number, b.build());
         return number;
     }
 
+    /** The original trial whose configuration a trial runs (itself unless it is a retry). */
+    static int retriedFrom(TrialRecord t) {
+        return t.attributes().get(RETRIED_FROM) instanceof Number n ? n.intValue() : t.number();
+    }
+
+    /** How many times a trial's configuration was retried before it (0 for an original). */
+    static int retryCount(TrialRecord t) {
+        return t.attributes().get(RETRY) instanceof Number n ? n.intValue() : 0;
+    }
 }

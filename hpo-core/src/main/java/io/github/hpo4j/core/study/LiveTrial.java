@@ -11,9 +11,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The {@link Trial} a study hands out: every suggestion and report goes straight to the storage. */
 final class LiveTrial implements Trial {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveTrial.class);
 
     private final Study study;
     private final int number;
@@ -35,6 +39,11 @@ final class LiveTrial implements Trial {
     @Override
     public int number() {
         return number;
+    }
+
+    /** @return the study that handed this trial out */
+    Study study() {
+        return study;
     }
 
     @Override
@@ -91,13 +100,13 @@ final class LiveTrial implements Trial {
             internal = distribution instanceof FloatDistribution f ? f.low()
                     : distribution instanceof IntDistribution i ? i.low() : 0;
         } else {
-            TrialRecord current = study.storage().trial(study.name(), number);
+            TrialRecord current = study.backend().trial(study.name(), number);
             internal = study.sampler().sampleIndependent(study, current, name, distribution);
         }
         if (!distribution.containsInternal(internal)) {
             throw new IllegalStateException(name + ": sampler returned " + internal + " outside " + distribution);
         }
-        study.storage().setParam(study.name(), number, name, distribution, internal);
+        study.backend().setParam(study.name(), number, name, distribution, internal);
         Object external = distribution.toExternal(internal);
         distributions.put(name, distribution);
         params.put(name, external);
@@ -112,13 +121,16 @@ final class LiveTrial implements Trial {
         if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
             throw new IllegalArgumentException(key + ": attribute value (" + value + ") must be a string, number or boolean");
         }
-        study.storage().setUserAttr(study.name(), number, key, value);
+        study.backend().setUserAttr(study.name(), number, key, value);
     }
 
     @Override
     public void setMetric(String name, double value) {
         ParamNames.requireValid(name);
-        study.storage().setMetric(study.name(), number, name, value);
+        if (Double.isNaN(value)) {
+            throw new IllegalArgumentException(name + ": metric value is NaN");
+        }
+        study.backend().setMetric(study.name(), number, name, value);
     }
 
     @Override
@@ -129,12 +141,20 @@ final class LiveTrial implements Trial {
         if (Double.isNaN(value)) {
             throw new IllegalArgumentException("value at step " + step + " is NaN");
         }
-        study.storage().reportIntermediate(study.name(), number, step, value);
+        TrialRecord current = study.backend().trial(study.name(), number);
+        Double first = current.intermediateValues().get(step);
+        if (first != null) {
+            // as Optuna: the first value reported for a step stands
+            LOG.warn("study {}: trial {} already reported {} at step {}; {} ignored", study.name(), number, first, step,
+                    value);
+            return;
+        }
+        study.backend().reportIntermediate(study.name(), number, step, value);
     }
 
     @Override
     public boolean shouldPrune() {
-        return study.pruner().prune(study, study.storage().trial(study.name(), number));
+        return study.pruner().prune(study, study.backend().trial(study.name(), number));
     }
 
     @Override
@@ -144,7 +164,7 @@ final class LiveTrial implements Trial {
                 throw new IllegalArgumentException("constraints[" + i + "] is NaN");
             }
         }
-        study.storage().setConstraints(study.name(), number, values.clone());
+        study.backend().setConstraints(study.name(), number, values.clone());
     }
 
     @Override

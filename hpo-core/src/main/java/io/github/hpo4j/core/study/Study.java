@@ -1,5 +1,6 @@
 package io.github.hpo4j.core.study;
 
+import io.github.hpo4j.core.sampler.DefaultSamplerProvider;
 import io.github.hpo4j.core.sampler.RandomSampler;
 import io.github.hpo4j.core.sampler.Sampler;
 import io.github.hpo4j.core.space.Distribution;
@@ -7,6 +8,8 @@ import io.github.hpo4j.core.space.ParamNames;
 import io.github.hpo4j.core.space.SearchSpace;
 import io.github.hpo4j.core.storage.Storage;
 import io.github.hpo4j.core.storage.StudyInfo;
+import io.github.hpo4j.core.storage.spi.StaleTrial;
+import io.github.hpo4j.core.storage.spi.StorageBackend;
 import io.github.hpo4j.core.trial.Trial;
 import io.github.hpo4j.core.trial.TrialPrunedException;
 import io.github.hpo4j.core.trial.TrialRecord;
@@ -20,9 +23,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -60,16 +66,27 @@ public final class Study {
 
     private final String name;
     private final List<Objective> objectives;
-    private final Storage storage;
+    private final StorageBackend backend;
     private final Sampler sampler;
     private final Pruner pruner;
+    /** Heartbeat interval and grace period; null when trials record no heartbeat. */
+    private final Duration heartbeatInterval;
+    private final Duration gracePeriod;
+    private final int maxRetries;
+    /** Heartbeats of the trials this object asked for and has not told yet. */
+    private final ConcurrentHashMap<Integer, ScheduledFuture<?>> beating = new ConcurrentHashMap<>();
+    private volatile boolean stopRequested;
 
-    private Study(String name, List<Objective> objectives, Storage storage, Sampler sampler, Pruner pruner) {
+    private Study(String name, List<Objective> objectives, StorageBackend backend, Sampler sampler, Pruner pruner,
+                  Duration heartbeatInterval, Duration gracePeriod, int maxRetries) {
         this.name = name;
         this.objectives = List.copyOf(objectives);
-        this.storage = storage;
+        this.backend = backend;
         this.sampler = sampler;
         this.pruner = pruner;
+        this.heartbeatInterval = heartbeatInterval;
+        this.gracePeriod = gracePeriod;
+        this.maxRetries = maxRetries;
     }
 
     /** @return a builder for a new (or resumed) study */
@@ -78,7 +95,8 @@ public final class Study {
     }
 
     /**
-     * Resumes an existing study with a random sampler seeded 0 and no pruner.
+     * Resumes an existing study with the default sampler (TPE when hpo-tpe is on the class path,
+     * else random; seed 0) and no pruner.
      *
      * @param name    the study's name
      * @param storage where it is kept
@@ -86,7 +104,7 @@ public final class Study {
      * @throws IllegalArgumentException if the storage has no study of that name
      */
     public static Study load(String name, Storage storage) {
-        return load(name, storage, new RandomSampler(0));
+        return load(name, storage, null);
     }
 
     /**
@@ -94,15 +112,31 @@ public final class Study {
      *
      * @param name    the study's name
      * @param storage where it is kept
-     * @param sampler the sampler for new trials
+     * @param sampler the sampler for new trials; null for the default sampler
      * @return the study
      * @throws IllegalArgumentException if the storage has no study of that name
      */
     public static Study load(String name, Storage storage, Sampler sampler) {
         Objects.requireNonNull(storage, "storage");
-        StudyInfo info = storage.findStudy(name).orElseThrow(() -> new IllegalArgumentException(
-                "name: no study '" + name + "' in the storage (studies: " + storage.studyNames() + ")"));
-        return new Study(name, info.objectives(), storage, Objects.requireNonNull(sampler, "sampler"), Pruner.none());
+        StorageBackend backend = StorageBackend.of(storage);
+        StudyInfo info = backend.findStudy(name).orElseThrow(() -> new IllegalArgumentException(
+                "name: no study '" + name + "' in the storage (studies: " + backend.studyNames() + ")"));
+        return new Study(name, info.objectives(), backend, sampler != null ? sampler : defaultSampler(name, 0),
+                Pruner.none(), null, null, 0);
+    }
+
+    /** The sampler of a study built without one: the highest-priority provider's, else random. */
+    static Sampler defaultSampler(String study, long seed) {
+        DefaultSamplerProvider best = null;
+        for (DefaultSamplerProvider p : ServiceLoader.load(DefaultSamplerProvider.class, Study.class.getClassLoader())) {
+            if (best == null || p.priority() > best.priority()) {
+                best = p;
+            }
+        }
+        Sampler s = best == null ? new RandomSampler(seed) : best.create(seed);
+        LOG.info("study {}: no sampler given; using {} (seed {}){}", study, s.getClass().getSimpleName(), seed,
+                best == null ? ", as no DefaultSamplerProvider (e.g. hpo-tpe) is on the class path" : "");
+        return s;
     }
 
     /** @return the study's name */
@@ -127,7 +161,12 @@ public final class Study {
 
     /** @return the storage */
     public Storage storage() {
-        return storage;
+        return backend;
+    }
+
+    /** The storage's event interface, for the trials this study hands out. */
+    StorageBackend backend() {
+        return backend;
     }
 
     /** @return the sampler */
@@ -141,17 +180,76 @@ public final class Study {
     }
 
     /**
-     * Starts a trial: the oldest WAITING (enqueued) trial if there is one, else a new one.
+     * Starts a trial: the oldest WAITING (enqueued) trial if there is one, else a new one. With
+     * heartbeats on, first fails the trials of dead workers ({@link #failStaleTrials()}), and the
+     * new trial's heartbeat runs until it is told.
      *
      * @return the live trial
+     * @throws IllegalStateException if the storage is closed or read-only
      */
     public Trial ask() {
-        OptionalInt waiting = storage.claimWaitingTrial(name);
-        int number = waiting.isPresent() ? waiting.getAsInt() : storage.createTrial(name);
-        TrialRecord record = storage.trial(name, number);
+        boolean heartbeat = heartbeatInterval != null;
+        if (heartbeat) {
+            failStaleTrials();
+        }
+        OptionalInt waiting = backend.claimWaitingTrial(name, heartbeat);
+        int number = waiting.isPresent() ? waiting.getAsInt() : backend.createTrial(name, heartbeat);
+        if (heartbeat) {
+            beating.put(number, Heartbeats.start(backend, name, number, heartbeatInterval));
+        }
+        TrialRecord record = backend.trial(name, number);
         Map<String, Distribution> space = sampler.inferRelativeSearchSpace(this, record);
         Map<String, Double> relative = space.isEmpty() ? Map.of() : sampler.sampleRelative(this, record, space);
         return new LiveTrial(this, number, record.fixedParams(), space, relative);
+    }
+
+    /**
+     * Fails the RUNNING trials whose heartbeat is older than the grace period (their workers died),
+     * with the reason in their failure message, and enqueues each one's configuration again while
+     * the retry policy allows ({@link Builder#heartbeat}). {@link #ask()} calls it; call it
+     * yourself to clean up without asking. Does nothing for a study without heartbeats.
+     *
+     * @return the trials failed by this call, with their retries
+     */
+    public List<StaleTrial> failStaleTrials() {
+        if (heartbeatInterval == null) {
+            return List.of();
+        }
+        List<StaleTrial> failed = backend.failStaleTrials(name, gracePeriod, maxRetries);
+        for (StaleTrial s : failed) {
+            LOG.warn("study {}: trial {} had no heartbeat for longer than {}; failed{}", name, s.number(), gracePeriod,
+                    s.retry().isPresent() ? ", its configuration retried as trial " + s.retry().getAsInt() : "");
+        }
+        return failed;
+    }
+
+    /**
+     * Asks the running {@link #optimize} call(s) of this study object to stop: each worker
+     * finishes the trial it is running and starts no other. Callable from any thread, and from a
+     * {@link TrialCallback}. A later {@code optimize} call runs again.
+     */
+    public void stop() {
+        stopRequested = true;
+    }
+
+    /**
+     * @param number a trial number
+     * @return the trial's current record
+     * @throws IllegalArgumentException if the study has no such trial
+     */
+    public TrialRecord trial(int number) {
+        return backend.trial(name, number);
+    }
+
+    /**
+     * Adds a finished trial made elsewhere (e.g. an imported history), numbered as the next trial.
+     *
+     * @param record a COMPLETE, PRUNED or FAIL trial
+     * @return its number in this study
+     * @throws IllegalArgumentException if the record is not finished or its values do not fit the objectives
+     */
+    public int addTrial(TrialRecord record) {
+        return backend.addTrial(name, Objects.requireNonNull(record, "record"));
     }
 
     /**
@@ -177,7 +275,21 @@ public final class Study {
      * @throws IllegalStateException    if the trial is already finished
      */
     public TrialRecord tell(Trial trial, double... values) {
-        return tell(trial.number(), values);
+        return tell(own(trial).number(), values);
+    }
+
+    /** The trial, if it was handed out by this study (or another object of the same study and storage). */
+    private Trial own(Trial trial) {
+        Objects.requireNonNull(trial, "trial");
+        if (trial instanceof LiveTrial live) {
+            Study other = live.study();
+            if (!other.name.equals(name) || other.backend != backend) {
+                throw new IllegalArgumentException("trial: trial " + trial.number() + " belongs to study '"
+                        + other.name + "'" + (other.backend != backend ? " in " + other.backend : "")
+                        + ", not to study '" + name + "'" + (other.backend != backend ? " in " + backend : ""));
+            }
+        }
+        return trial;
     }
 
     /**
@@ -218,6 +330,7 @@ public final class Study {
         if (state != TrialState.PRUNED && state != TrialState.FAIL) {
             throw new IllegalArgumentException("state (" + state + ") must be PRUNED or FAIL; COMPLETE needs values");
         }
+        own(trial);
         if (state == TrialState.FAIL) {
             return finish(trial.number(), state, new double[0], null);
         }
@@ -233,11 +346,23 @@ public final class Study {
      * @throws IllegalStateException if the trial is already finished
      */
     public TrialRecord tellFailure(Trial trial, String message) {
-        return finish(trial.number(), TrialState.FAIL, new double[0], message);
+        return tellFailure(own(trial).number(), message);
+    }
+
+    /**
+     * Finishes a trial by number as FAIL with a message.
+     *
+     * @param number  the trial number
+     * @param message why it failed
+     * @return the finished record
+     * @throws IllegalStateException if the trial is already finished
+     */
+    public TrialRecord tellFailure(int number, String message) {
+        return finish(number, TrialState.FAIL, new double[0], message);
     }
 
     private TrialRecord finishPruned(int number) {
-        TrialRecord current = storage.trial(name, number);
+        TrialRecord current = backend.trial(name, number);
         double[] values = new double[0];
         if (!isMultiObjective() && current.lastIntermediateValue().isPresent()) {
             values = new double[] {current.lastIntermediateValue().getAsDouble()};
@@ -246,8 +371,12 @@ public final class Study {
     }
 
     private TrialRecord finish(int number, TrialState state, double[] values, String failure) {
-        storage.finishTrial(name, number, state, values, failure);
-        TrialRecord done = storage.trial(name, number);
+        ScheduledFuture<?> beat = beating.remove(number);
+        if (beat != null) {
+            beat.cancel(false);
+        }
+        backend.finishTrial(name, number, state, values, failure);
+        TrialRecord done = backend.trial(name, number);
         sampler.afterTrial(this, done);
         return done;
     }
@@ -268,7 +397,7 @@ public final class Study {
                 throw new IllegalArgumentException(k + ": enqueued value (" + v + ") must be a string, number or boolean");
             }
         });
-        return storage.enqueueTrial(name, Map.copyOf(params));
+        return backend.enqueueTrial(name, Map.copyOf(params), Map.of());
     }
 
     /**
@@ -295,15 +424,40 @@ public final class Study {
      * @param timeout   stop starting trials after this long; null for no limit
      * @return the trials this call finished, in order of completion
      * @throws IllegalArgumentException if {@code nTrials <= 0}, {@code workers <= 0} or the timeout is negative
-     * @throws IllegalStateException    if the study has several objectives
+     * @throws IllegalStateException    if the study has several objectives, or the run was interrupted
+     *                                  or a worker failed (see {@link #optimize(ObjectiveFunction, int, int, Duration, List)})
      */
     public List<TrialRecord> optimize(ObjectiveFunction objective, int nTrials, int workers, Duration timeout) {
+        return optimize(objective, nTrials, workers, timeout, List.of());
+    }
+
+    /**
+     * Runs {@code objective} as {@link #optimize(ObjectiveFunction, int, int, Duration)} does, calling
+     * each callback after each trial. The run ends when {@code nTrials} trials were started, the
+     * timeout passed, {@link #stop()} was called (by a callback such as {@link MaxTrials}, or by any
+     * thread), the calling thread was interrupted, or a worker failed (an {@link Error} in the
+     * objective, an exception from a callback or the storage); then every worker finishes the trial
+     * it is running and starts no other.
+     *
+     * @param objective the function
+     * @param nTrials   how many trials at most
+     * @param workers   how many threads, {@code >= 1}
+     * @param timeout   stop starting trials after this long; null for no limit
+     * @param callbacks called after each trial, in order
+     * @return the trials this call finished, in order of completion
+     * @throws IllegalArgumentException if {@code nTrials <= 0}, {@code workers <= 0} or the timeout is negative
+     * @throws IllegalStateException    if the study has several objectives; if the calling thread was
+     *                                  interrupted (its interrupt flag stays set); if a worker failed
+     *                                  with an exception (the cause); an {@link Error} is rethrown as is
+     */
+    public List<TrialRecord> optimize(ObjectiveFunction objective, int nTrials, int workers, Duration timeout,
+                                      List<TrialCallback> callbacks) {
         Objects.requireNonNull(objective, "objective");
         if (isMultiObjective()) {
             throw new IllegalStateException("study " + name + " has " + objectives.size()
                     + " objectives: use optimizeMulti");
         }
-        return run(trial -> new double[] {objective.evaluate(trial)}, nTrials, workers, timeout);
+        return run(trial -> new double[] {objective.evaluate(trial)}, nTrials, workers, timeout, callbacks);
     }
 
     /**
@@ -317,11 +471,64 @@ public final class Study {
      * @throws IllegalArgumentException if {@code nTrials <= 0}, {@code workers <= 0} or the timeout is negative
      */
     public List<TrialRecord> optimizeMulti(MultiObjectiveFunction objective, int nTrials, int workers, Duration timeout) {
-        Objects.requireNonNull(objective, "objective");
-        return run(objective, nTrials, workers, timeout);
+        return optimizeMulti(objective, nTrials, workers, timeout, List.of());
     }
 
-    private List<TrialRecord> run(MultiObjectiveFunction objective, int nTrials, int workers, Duration timeout) {
+    /**
+     * Runs a multi-objective function with callbacks; see
+     * {@link #optimize(ObjectiveFunction, int, int, Duration, List)}.
+     *
+     * @param objective the function, one value per objective
+     * @param nTrials   how many trials at most
+     * @param workers   how many threads
+     * @param timeout   stop starting trials after this long; null for no limit
+     * @param callbacks called after each trial, in order
+     * @return the trials this call finished
+     * @throws IllegalArgumentException if {@code nTrials <= 0}, {@code workers <= 0} or the timeout is negative
+     */
+    public List<TrialRecord> optimizeMulti(MultiObjectiveFunction objective, int nTrials, int workers, Duration timeout,
+                                           List<TrialCallback> callbacks) {
+        Objects.requireNonNull(objective, "objective");
+        return run(objective, nTrials, workers, timeout, callbacks);
+    }
+
+    /** One optimize call: its stop conditions and what it finished. */
+    private final class Run {
+        final long deadline;
+        final int nTrials;
+        final AtomicInteger started = new AtomicInteger();
+        final List<TrialRecord> finished = java.util.Collections.synchronizedList(new ArrayList<>());
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+        final List<TrialCallback> callbacks;
+
+        Run(long deadline, int nTrials, List<TrialCallback> callbacks) {
+            this.deadline = deadline;
+            this.nTrials = nTrials;
+            this.callbacks = callbacks;
+        }
+
+        boolean goOn() {
+            return !stopRequested && failure.get() == null && !Thread.currentThread().isInterrupted()
+                    && System.nanoTime() < deadline && started.getAndIncrement() < nTrials;
+        }
+
+        void work(MultiObjectiveFunction objective) {
+            try {
+                while (goOn()) {
+                    TrialRecord done = runOne(objective, this);
+                    finished.add(done);
+                    for (TrialCallback c : callbacks) {
+                        c.afterTrial(Study.this, done);
+                    }
+                }
+            } catch (Throwable t) {
+                failure.compareAndSet(null, t);
+            }
+        }
+    }
+
+    private List<TrialRecord> run(MultiObjectiveFunction objective, int nTrials, int workers, Duration timeout,
+                                  List<TrialCallback> callbacks) {
         if (nTrials <= 0) {
             throw new IllegalArgumentException("nTrials (" + nTrials + ") must be > 0");
         }
@@ -331,47 +538,59 @@ public final class Study {
         if (timeout != null && timeout.isNegative()) {
             throw new IllegalArgumentException("timeout (" + timeout + ") must not be negative");
         }
-        long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
-        AtomicInteger started = new AtomicInteger();
-        List<TrialRecord> finished = java.util.Collections.synchronizedList(new ArrayList<>());
-        AtomicReference<Error> fatal = new AtomicReference<>();
-        Runnable worker = () -> {
-            while (fatal.get() == null && System.nanoTime() < deadline && started.getAndIncrement() < nTrials) {
-                finished.add(runOne(objective, fatal));
-            }
-        };
+        List<TrialCallback> cbs = List.copyOf(Objects.requireNonNull(callbacks, "callbacks"));
+        stopRequested = false;
+        Run run = new Run(timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos(), nTrials, cbs);
+        boolean interrupted = false;
         if (workers == 1) {
-            worker.run();
+            run.work(objective);
+            interrupted = Thread.currentThread().isInterrupted();
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
                 Thread t = new Thread(r, "hpo-" + name + "-worker");
                 t.setDaemon(true);
                 return t;
             });
-            try {
-                List<Future<?>> futures = new ArrayList<>();
-                for (int i = 0; i < workers; i++) {
-                    futures.add(pool.submit(worker));
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                futures.add(pool.submit(() -> run.work(objective)));
+            }
+            pool.shutdown();
+            for (Future<?> f : futures) {
+                while (true) {
+                    try {
+                        f.get();
+                        break;
+                    } catch (InterruptedException e) {
+                        // stop every worker after its current trial, and wait for them to record it
+                        interrupted = true;
+                        stopRequested = true;
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        run.failure.compareAndSet(null, e.getCause());
+                        break;
+                    }
                 }
-                for (Future<?> f : futures) {
-                    f.get();
-                }
-            } catch (InterruptedException e) {
+            }
+            if (interrupted) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("optimize interrupted", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("a worker failed: " + e.getCause(), e.getCause());
-            } finally {
-                pool.shutdownNow();
             }
         }
-        if (fatal.get() != null) {
-            throw fatal.get();
+        Throwable failure = run.failure.get();
+        if (failure instanceof Error err) {
+            throw err;
         }
-        return List.copyOf(finished);
+        if (failure != null) {
+            throw new IllegalStateException("study " + name + ": a worker failed after " + run.finished.size()
+                    + " trial(s): " + failure, failure);
+        }
+        if (interrupted) {
+            throw new IllegalStateException("study " + name + ": optimize interrupted after " + run.finished.size()
+                    + " trial(s)");
+        }
+        return List.copyOf(run.finished);
     }
 
-    private TrialRecord runOne(MultiObjectiveFunction objective, AtomicReference<Error> fatal) {
+    private TrialRecord runOne(MultiObjectiveFunction objective, Run run) {
         Trial trial = ask();
         double[] values;
         try {
@@ -382,7 +601,7 @@ public final class Study {
             LOG.warn("study {}: trial {} failed: {}", name, trial.number(), e.toString());
             return tellFailure(trial, e.toString());
         } catch (Error e) {
-            fatal.compareAndSet(null, e);
+            run.failure.compareAndSet(null, e);
             return tellFailure(trial, e.toString());
         }
         if (values == null || values.length != objectives.size()) {
@@ -405,7 +624,7 @@ public final class Study {
      * @return an unmodifiable list
      */
     public List<TrialRecord> trials(TrialState... states) {
-        List<TrialRecord> all = storage.trials(name);
+        List<TrialRecord> all = backend.trials(name);
         if (states.length == 0) {
             return all;
         }
@@ -475,6 +694,10 @@ public final class Study {
         private Sampler sampler;
         private Pruner pruner = Pruner.none();
         private boolean loadIfExists;
+        private long seed;
+        private Duration heartbeatInterval;
+        private Duration gracePeriod;
+        private int maxRetries = 1;
 
         private Builder() {
         }
@@ -536,8 +759,11 @@ public final class Study {
         }
 
         /**
-         * @param sampler how parameters are chosen (default: {@code new RandomSampler(0)})
+         * @param sampler how parameters are chosen (default: TPE seeded with {@link #seed(long)} when
+         *                hpo-tpe is on the class path, else {@link RandomSampler}; see
+         *                {@link DefaultSamplerProvider})
          * @return this builder
+         * @throws NullPointerException if the sampler is null
          */
         public Builder sampler(Sampler sampler) {
             this.sampler = Objects.requireNonNull(sampler, "sampler");
@@ -550,6 +776,57 @@ public final class Study {
          */
         public Builder pruner(Pruner pruner) {
             this.pruner = Objects.requireNonNull(pruner, "pruner");
+            return this;
+        }
+
+        /**
+         * @param seed the seed of the default sampler, used when no {@link #sampler} is set (default 0)
+         * @return this builder
+         */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Turns heartbeats on, as Optuna's {@code heartbeat_interval} and {@code grace_period}: while
+         * a trial runs, this process records a beat every {@code interval}; a RUNNING trial whose
+         * last beat is older than {@code gracePeriod} is failed by whoever notices (at
+         * {@link Study#ask()}, or {@link Study#failStaleTrials()}), and its configuration is
+         * enqueued again ({@link #maxRetries}).
+         *
+         * @param interval    how often a running trial beats, {@code > 0}
+         * @param gracePeriod how long a trial may go without a beat, {@code > interval}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code interval <= 0} or {@code gracePeriod <= interval}
+         * @throws NullPointerException     if either is null
+         */
+        public Builder heartbeat(Duration interval, Duration gracePeriod) {
+            Objects.requireNonNull(interval, "interval");
+            Objects.requireNonNull(gracePeriod, "gracePeriod");
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("interval (" + interval + ") must be > 0");
+            }
+            if (gracePeriod.compareTo(interval) <= 0) {
+                throw new IllegalArgumentException("gracePeriod (" + gracePeriod + ") must be > interval (" + interval + ")");
+            }
+            this.heartbeatInterval = interval;
+            this.gracePeriod = gracePeriod;
+            return this;
+        }
+
+        /**
+         * @param maxRetries how many times the configuration of a trial failed by a stopped
+         *                   heartbeat is enqueued again, {@code >= 0} (default 1); the retry carries
+         *                   the original trial's number in its user attribute {@code retried_from}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxRetries < 0}
+         */
+        public Builder maxRetries(int maxRetries) {
+            if (maxRetries < 0) {
+                throw new IllegalArgumentException("maxRetries (" + maxRetries + ") must be >= 0");
+            }
+            this.maxRetries = maxRetries;
             return this;
         }
 
@@ -570,7 +847,7 @@ public final class Study {
          *     or exists with other objectives
          */
         public Study build() {
-            Storage s = storage != null ? storage : Storage.inMemory();
+            StorageBackend s = StorageBackend.of(storage != null ? storage : Storage.inMemory());
             List<Objective> objs = objectives.isEmpty() ? List.of(Objective.minimize("value")) : objectives;
             Optional<StudyInfo> existing = s.findStudy(name);
             if (existing.isPresent()) {
@@ -593,7 +870,8 @@ public final class Study {
                     objs = s.findStudy(name).orElseThrow(() -> raced).objectives();
                 }
             }
-            return new Study(name, objs, s, sampler != null ? sampler : new RandomSampler(0), pruner);
+            return new Study(name, objs, s, sampler != null ? sampler : defaultSampler(name, seed), pruner,
+                    heartbeatInterval, gracePeriod, maxRetries);
         }
     }
 }

@@ -139,13 +139,15 @@ public interface Trial {
      * Records a named metric beside the objective values, e.g. {@code recall@100}.
      *
      * @param name  metric name
-     * @param value the value, finite or NaN
-     * @throws IllegalArgumentException if the name is blank
+     * @param value the value, finite or infinite
+     * @throws IllegalArgumentException if the name is blank or the value is NaN
      */
     void setMetric(String name, double value);
 
     /**
-     * Reports an intermediate objective value (for pruners and learning curves).
+     * Reports an intermediate objective value (for pruners and learning curves). As in Optuna,
+     * the first value reported for a step stands: a second report at the same step is ignored with
+     * a warning.
      *
      * @param step  the step: epoch, budget used; {@code >= 0}
      * @param value the value at that step

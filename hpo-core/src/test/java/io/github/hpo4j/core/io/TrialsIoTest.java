@@ -125,7 +125,7 @@ class TrialsIoTest {
         Storage storage = Storage.inMemory();
         Study study = Study.builder().storage(storage).build();
         for (TrialRecord r : history()) {
-            storage.addTrial(study.name(), r);
+            study.addTrial(r);
         }
         assertEquals(5, study.trials(TrialState.COMPLETE).size());
         assertTrue(study.bestTrial().isPresent());

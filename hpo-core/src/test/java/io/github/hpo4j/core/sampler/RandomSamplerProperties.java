@@ -1,6 +1,7 @@
 package io.github.hpo4j.core.sampler;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.hpo4j.core.space.CategoricalDistribution;
@@ -10,6 +11,7 @@ import io.github.hpo4j.core.space.IntDistribution;
 import java.util.SplittableRandom;
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
+import io.github.hpo4j.core.trial.TrialRecord;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
@@ -93,10 +95,25 @@ class RandomSamplerProperties {
         RandomSampler b = new RandomSampler(seed);
         double[] xa = new double[30];
         double[] xb = new double[30];
+        // b is asked in the reverse order: a draw depends on the seed, trial and name only
         for (int i = 0; i < 30; i++) {
-            xa[i] = a.sampleIndependent(null, null, "p", ds[i % 3]);
-            xb[i] = b.sampleIndependent(null, null, "p", ds[i % 3]);
+            xa[i] = a.sampleIndependent(null, TrialRecord.builder(i).build(), "p" + (i % 3), ds[i % 3]);
+        }
+        for (int i = 29; i >= 0; i--) {
+            xb[i] = b.sampleIndependent(null, TrialRecord.builder(i).build(), "p" + (i % 3), ds[i % 3]);
         }
         assertArrayEquals(xa, xb);
+    }
+
+    @Property(tries = 50)
+    void otherTrialsOrNames_drawOtherValues(@ForAll long seed) {
+        RandomSampler s = new RandomSampler(seed);
+        FloatDistribution d = FloatDistribution.of(0, 1);
+        java.util.Set<Double> seen = new java.util.HashSet<>();
+        for (int n = 0; n < 50; n++) {
+            seen.add(s.sampleIndependent(null, TrialRecord.builder(n).build(), "x", d));
+            seen.add(s.sampleIndependent(null, TrialRecord.builder(n).build(), "y", d));
+        }
+        assertEquals(100, seen.size());
     }
 }

@@ -1,9 +1,11 @@
 package io.github.hpo4j.core.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.hpo4j.core.sampler.RandomSampler;
+import io.github.hpo4j.core.storage.spi.StorageBackend;
 import io.github.hpo4j.core.study.Study;
 import io.github.hpo4j.core.trial.Trial;
 import io.github.hpo4j.core.trial.TrialRecord;
@@ -39,11 +41,11 @@ class JournalStorageTest extends StorageConformanceTest {
     @Test
     void reopen_replaysEverythingAndNumberingContinues() {
         Path file = dir.resolve("reopen.journal");
-        try (Storage s = Storage.journal(file)) {
+        try (StorageBackend s = (StorageBackend) Storage.journal(file)) {
             Study study = Study.builder().name("r").storage(s).build();
             study.optimize(t -> t.suggestFloat("x", 0, 1), 5);
         }
-        try (Storage s = Storage.journal(file)) {
+        try (StorageBackend s = (StorageBackend) Storage.journal(file)) {
             Study study = Study.load("r", s);
             assertEquals(5, study.trials(TrialState.COMPLETE).size());
             assertEquals(5, study.ask().number());
@@ -53,7 +55,7 @@ class JournalStorageTest extends StorageConformanceTest {
     @Test
     void eightThreads_250AskTellEach_allNumbersOnce() throws Exception {
         Path file = dir.resolve("threads.journal");
-        try (Storage s = Storage.journal(file)) {
+        try (StorageBackend s = (StorageBackend) Storage.journal(file)) {
             Study.builder().name("c").storage(s).build();
             ExecutorService pool = Executors.newFixedThreadPool(8);
             List<Future<List<Integer>>> futures = new ArrayList<>();
@@ -77,7 +79,7 @@ class JournalStorageTest extends StorageConformanceTest {
             pool.shutdown();
             assertEquals(2000, told.size());
         }
-        try (Storage s = Storage.journal(file)) {
+        try (StorageBackend s = (StorageBackend) Storage.journal(file)) {
             List<TrialRecord> all = s.trials("c");
             assertEquals(2000, all.size());
             BitSet numbers = new BitSet();
@@ -102,12 +104,12 @@ class JournalStorageTest extends StorageConformanceTest {
     @Test
     void secondProcess_writingAtTheSameTime_bothProcessesTrialsPresent() throws Exception {
         Path file = dir.resolve("procs.journal");
-        try (Storage s = Storage.journal(file)) {
+        try (StorageBackend s = (StorageBackend) Storage.journal(file)) {
             Study.builder().name("p").storage(s).minimize("loss").build();
         }
         Process other = child(file, "p", 300, 99);
         List<Integer> mine = new ArrayList<>();
-        try (Storage s = Storage.journal(file)) {
+        try (StorageBackend s = (StorageBackend) Storage.journal(file)) {
             Study study = Study.load("p", s, new RandomSampler(1));
             for (int i = 0; i < 300; i++) {
                 Trial t = study.ask();
@@ -130,7 +132,7 @@ class JournalStorageTest extends StorageConformanceTest {
         Set<Integer> union = new HashSet<>(mine);
         union.addAll(theirs);
         assertEquals(600, union.size(), "the two processes were handed the same number");
-        try (Storage s = Storage.journal(file)) {
+        try (StorageBackend s = (StorageBackend) Storage.journal(file)) {
             List<TrialRecord> all = s.trials("p");
             assertEquals(600, all.size());
             assertEquals(600, all.stream().filter(t -> t.state() == TrialState.COMPLETE).count());
@@ -155,7 +157,7 @@ class JournalStorageTest extends StorageConformanceTest {
         p.destroyForcibly();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         assertTrue(acked.size() >= 300);
-        try (Storage s = Storage.journal(file)) {
+        try (StorageBackend s = (StorageBackend) Storage.journal(file)) {
             List<TrialRecord> all = s.trials("k");
             for (int n : acked) {
                 assertEquals(TrialState.COMPLETE, all.get(n).state(), "acknowledged trial " + n + " lost");
@@ -171,17 +173,17 @@ class JournalStorageTest extends StorageConformanceTest {
     @Test
     void tornLastLine_isIgnoredAndNextWriteStartsFreshLine() throws Exception {
         Path file = dir.resolve("torn.journal");
-        try (Storage s = Storage.journal(file)) {
+        try (StorageBackend s = (StorageBackend) Storage.journal(file)) {
             Study study = Study.builder().name("t").storage(s).build();
             study.optimize(t -> t.suggestFloat("x", 0, 1), 3);
         }
         Files.writeString(file, "{\"op\":\"create\",\"study\":\"t\",\"sta", StandardOpenOption.APPEND);
-        try (Storage s = Storage.journal(file)) {
+        try (StorageBackend s = (StorageBackend) Storage.journal(file)) {
             assertEquals(3, s.trials("t").size());
             Study study = Study.load("t", s);
             study.optimize(t -> t.suggestFloat("x", 0, 1), 2);
         }
-        try (Storage s = Storage.journal(file)) {
+        try (StorageBackend s = (StorageBackend) Storage.journal(file)) {
             List<TrialRecord> all = s.trials("t");
             assertEquals(5, all.size());
             assertEquals(List.of(0, 1, 2, 3, 4), all.stream().map(TrialRecord::number).toList());
@@ -190,14 +192,20 @@ class JournalStorageTest extends StorageConformanceTest {
     }
 
     @Test
-    void garbageLineInTheMiddle_isSkipped() throws Exception {
+    void garbageLineInTheMiddle_failsTheOpenNamingTheLine_lenientOpenSkipsAndCountsIt() throws Exception {
         Path file = dir.resolve("garbage.journal");
         try (Storage s = Storage.journal(file)) {
             Study study = Study.builder().name("g").storage(s).build();
             study.optimize(t -> t.suggestFloat("x", 0, 1), 2);
         }
+        long lines = Files.readAllLines(file).size();
         Files.writeString(file, "not json at all\n", StandardOpenOption.APPEND);
-        try (Storage s = Storage.journal(file)) {
+        DamagedJournalException e = assertThrows(DamagedJournalException.class, () -> Storage.journal(file));
+        assertEquals(List.of(lines + 1), e.damage().stream().map(SkippedRecord::line).toList());
+        assertTrue(e.getMessage().contains("damaged line " + (lines + 1)), e.getMessage());
+        assertTrue(e.getMessage().contains("hpo journal repair"), e.getMessage());
+        try (Storage s = Storage.journalBuilder(file).lenient(true).open()) {
+            assertEquals(1, s.skippedRecords().size());
             Study study = Study.load("g", s);
             study.optimize(t -> t.suggestFloat("x", 0, 1), 1);
             assertEquals(3, study.trials(TrialState.COMPLETE).size());
@@ -207,11 +215,11 @@ class JournalStorageTest extends StorageConformanceTest {
     @Test
     void interruptedWriters_doNotBreakTheJournal_andAcknowledgedWritesSurvive() throws Exception {
         Path file = dir.resolve("interrupt.journal");
-        try (Storage s = Storage.journal(file)) {
+        try (StorageBackend s = (StorageBackend) Storage.journal(file)) {
             Study.builder().name("i").storage(s).build();
             // a pending interrupt does not close the channel, and stays pending
             Thread.currentThread().interrupt();
-            int n = s.createTrial("i");
+            int n = s.createTrial("i", false);
             assertTrue(Thread.interrupted(), "the interrupt flag must be restored");
             assertEquals(0, n);
             // a thread interrupted again and again while it writes
@@ -219,7 +227,7 @@ class JournalStorageTest extends StorageConformanceTest {
             Thread writer = new Thread(() -> {
                 for (int k = 0; k < 300; k++) {
                     try {
-                        acked.add(s.createTrial("i"));
+                        acked.add(s.createTrial("i", false));
                     } catch (RuntimeException e) {
                         // a write cut by an interrupt is not acknowledged
                     }
@@ -231,13 +239,13 @@ class JournalStorageTest extends StorageConformanceTest {
                 Thread.sleep(1);
             }
             writer.join();
-            int after = s.createTrial("i");
+            int after = s.createTrial("i", false);
             assertTrue(after > 0);
             assertTrue(acked.size() > 0);
             ackedAfterInterrupts.clear();
             ackedAfterInterrupts.addAll(acked);
         }
-        try (Storage s = Storage.journal(file)) {
+        try (StorageBackend s = (StorageBackend) Storage.journal(file)) {
             List<TrialRecord> all = s.trials("i");
             Set<Integer> numbers = new HashSet<>();
             for (TrialRecord t : all) {

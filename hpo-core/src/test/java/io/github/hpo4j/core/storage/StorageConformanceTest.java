@@ -1,10 +1,12 @@
 package io.github.hpo4j.core.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.hpo4j.core.space.CategoricalDistribution;
+import io.github.hpo4j.core.storage.spi.StorageBackend;
 import io.github.hpo4j.core.space.FloatDistribution;
 import io.github.hpo4j.core.space.IntDistribution;
 import io.github.hpo4j.core.study.Objective;
@@ -20,13 +22,13 @@ import org.junit.jupiter.api.Test;
 /** What every storage must do; each implementation's test extends this. */
 abstract class StorageConformanceTest {
 
-    Storage storage;
+    StorageBackend storage;
 
     abstract Storage newStorage() throws Exception;
 
     @BeforeEach
     void open() throws Exception {
-        storage = newStorage();
+        storage = StorageBackend.of(newStorage());
         storage.createStudy("s", List.of(Objective.minimize("loss")));
     }
 
@@ -51,7 +53,7 @@ abstract class StorageConformanceTest {
 
     @Test
     void trialLifecycle_everyFieldRoundTrips() {
-        int n = storage.createTrial("s");
+        int n = storage.createTrial("s", false);
         assertEquals(0, n);
         storage.setParam("s", n, "lr", FloatDistribution.log(1e-5, 1), 1e-3);
         storage.setParam("s", n, "k", IntDistribution.of(1, 9), 4);
@@ -60,7 +62,8 @@ abstract class StorageConformanceTest {
         storage.reportIntermediate("s", n, 1, 0.7);
         storage.setUserAttr("s", n, "model", "hybrid");
         storage.setMetric("s", n, "recall@100", 0.25);
-        storage.setMetric("s", n, "nan_metric", Double.NaN);
+        assertEquals("nan_metric: metric value is NaN", assertThrows(IllegalArgumentException.class,
+                () -> storage.setMetric("s", n, "nan_metric", Double.NaN)).getMessage());
         storage.setConstraints("s", n, new double[] {-1, 0.5});
         storage.finishTrial("s", n, TrialState.COMPLETE, new double[] {0.7}, null);
         TrialRecord r = storage.trial("s", n);
@@ -68,7 +71,7 @@ abstract class StorageConformanceTest {
         assertEquals(Map.of(0, 0.9, 1, 0.7), r.intermediateValues());
         assertEquals("hybrid", r.attributes().get("model"));
         assertEquals(0.25, r.metrics().get("recall@100"));
-        assertTrue(Double.isNaN(r.metrics().get("nan_metric")));
+        assertFalse(r.metrics().containsKey("nan_metric"));
         assertEquals(List.of(-1.0, 0.5), r.constraints());
         assertEquals(List.of(0.7), r.values());
         assertEquals(TrialState.COMPLETE, r.state());
@@ -76,7 +79,7 @@ abstract class StorageConformanceTest {
 
     @Test
     void changeToFinishedTrial_throwsIllegalState() {
-        int n = storage.createTrial("s");
+        int n = storage.createTrial("s", false);
         storage.finishTrial("s", n, TrialState.FAIL, new double[0], "oops");
         assertThrows(IllegalStateException.class,
                 () -> storage.setParam("s", n, "x", FloatDistribution.of(0, 1), 0.5));
@@ -87,32 +90,32 @@ abstract class StorageConformanceTest {
 
     @Test
     void unknownStudyOrTrial_throwsIllegalArgument() {
-        assertThrows(IllegalArgumentException.class, () -> storage.createTrial("nope"));
+        assertThrows(IllegalArgumentException.class, () -> storage.createTrial("nope", false));
         assertThrows(IllegalArgumentException.class, () -> storage.trial("s", 3));
     }
 
     @Test
     void paramOutsideDistribution_isRejected() {
-        int n = storage.createTrial("s");
+        int n = storage.createTrial("s", false);
         assertThrows(IllegalArgumentException.class,
                 () -> storage.setParam("s", n, "x", FloatDistribution.of(0, 1), 2));
     }
 
     @Test
     void waitingTrials_areClaimedOldestFirst_once() {
-        storage.enqueueTrial("s", Map.of("x", 1));
-        storage.createTrial("s");
-        storage.enqueueTrial("s", Map.of("x", 2));
-        assertEquals(OptionalInt.of(0), storage.claimWaitingTrial("s"));
-        assertEquals(OptionalInt.of(2), storage.claimWaitingTrial("s"));
-        assertEquals(OptionalInt.empty(), storage.claimWaitingTrial("s"));
+        storage.enqueueTrial("s", Map.of("x", 1), Map.of());
+        storage.createTrial("s", false);
+        storage.enqueueTrial("s", Map.of("x", 2), Map.of());
+        assertEquals(OptionalInt.of(0), storage.claimWaitingTrial("s", false));
+        assertEquals(OptionalInt.of(2), storage.claimWaitingTrial("s", false));
+        assertEquals(OptionalInt.empty(), storage.claimWaitingTrial("s", false));
         assertEquals(Map.of("x", 2), storage.trial("s", 2).fixedParams());
         assertEquals(TrialState.RUNNING, storage.trial("s", 2).state());
     }
 
     @Test
     void addTrial_renumbersAndKeepsEverything() {
-        storage.createTrial("s");
+        storage.createTrial("s", false);
         TrialRecord imported = TrialRecord.builder(42).param("x", FloatDistribution.of(0, 1), 0.5)
                 .values(0.3).metric("rmse", 1.5).build();
         int n = storage.addTrial("s", imported);
@@ -127,18 +130,18 @@ abstract class StorageConformanceTest {
     @Test
     void severalStudies_keepSeparateNumbering() {
         storage.createStudy("t", List.of(Objective.maximize("acc"), Objective.minimize("ms")));
-        assertEquals(0, storage.createTrial("s"));
-        assertEquals(0, storage.createTrial("t"));
-        assertEquals(1, storage.createTrial("s"));
+        assertEquals(0, storage.createTrial("s", false));
+        assertEquals(0, storage.createTrial("t", false));
+        assertEquals(1, storage.createTrial("s", false));
         assertEquals(2, storage.trials("s").size());
         assertEquals(1, storage.trials("t").size());
     }
 
     @Test
     void trialsSnapshot_isUnmodifiableAndStable() {
-        storage.createTrial("s");
+        storage.createTrial("s", false);
         List<TrialRecord> before = storage.trials("s");
-        storage.createTrial("s");
+        storage.createTrial("s", false);
         assertEquals(1, before.size());
         assertThrows(UnsupportedOperationException.class, () -> before.add(before.get(0)));
     }

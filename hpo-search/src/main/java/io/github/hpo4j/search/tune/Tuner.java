@@ -174,7 +174,7 @@ public final class Tuner {
             if (t.state() != TrialState.RUNNING) {
                 continue;
             }
-            study.storage().finishTrial(study.name(), t.number(), TrialState.FAIL, new double[0], ABANDONED);
+            study.tellFailure(t.number(), ABANDONED);
             Map<String, Object> cfg = configOf(t);
             int times = abandonedBefore.merge(cfg, 1, Integer::sum);
             if (times <= retries && !cfg.isEmpty()) {
@@ -252,7 +252,7 @@ public final class Tuner {
 
     private TrialRecord runOne(TuneObjective objective, ExecutorService evaluators, Integer baselineNumber) {
         Trial trial = study.ask();
-        TrialRecord record = study.storage().trial(study.name(), trial.number());
+        TrialRecord record = study.trial(trial.number());
         if (baselineNumber != null && trial.number() == baselineNumber) {
             trial.setUserAttr(BASELINE_ATTR, true);
         }

@@ -18,6 +18,11 @@ final class Mt19937 implements RandomGenerator {
     private int index = N + 1;
 
     Mt19937(long seed) {
+        seed(seed);
+    }
+
+    /** Starts the stream again from a seed, as a new generator of that seed would. */
+    void seed(long seed) {
         if (seed >= 0 && seed < (1L << 32)) {
             initGenrand((int) seed);
         } else {

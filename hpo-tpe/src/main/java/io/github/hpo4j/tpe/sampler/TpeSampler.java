@@ -53,6 +53,11 @@ import java.util.function.IntUnaryOperator;
  * benchmarks/README.md). In univariate mode past about 100 trials the bad set's mixture is kept
  * from ask to ask, which agrees with the from-scratch estimate to 1e-11, not bit for bit.
  *
+ * <p>Resuming: the seed's own streams serve a study whose first trial this sampler samples is
+ * trial 0. A sampler whose first trial is trial {@code n > 0} (a study resumed from its storage,
+ * or a second process on the same study) draws from streams of the seed and {@code n}, so it does
+ * not propose again the trials already run.
+ *
  * <p>Thread-safe: asks are serialised on the sampler, so the same seed gives the same trials
  * for the same sequence of asks. Stability: evolving.
  */
@@ -61,6 +66,9 @@ public final class TpeSampler implements Sampler {
     /** TPE's draws, and the startup trials' draws: two streams of one seed, as in Optuna. */
     private final Mt19937 rng;
     private final Mt19937 startupRng;
+    private final long seed;
+    /** Whether the streams were chosen for the first trial this sampler sampled (guarded by rng). */
+    private boolean streamsChosen;
     private final int nStartupTrials;
     private final int nEiCandidates;
     private final boolean multivariate;
@@ -76,6 +84,7 @@ public final class TpeSampler implements Sampler {
     private TpeSampler(Builder b) {
         this.rng = new Mt19937(b.seed);
         this.startupRng = new Mt19937(b.seed);
+        this.seed = b.seed;
         this.nStartupTrials = b.nStartupTrials;
         this.nEiCandidates = b.nEiCandidates;
         this.multivariate = b.multivariate;
@@ -310,9 +319,31 @@ public final class TpeSampler implements Sampler {
         return warmFinished + c.finished();
     }
 
+    /**
+     * Chooses the streams at the first trial this sampler samples: the seed's own streams (Optuna's)
+     * for trial 0, streams of the seed and the trial's number otherwise, so that a study resumed
+     * from its storage, or a second process with the same seed, does not repeat the trials run.
+     * Called with {@code rng} held.
+     */
+    private void chooseStreams(TrialRecord trial) {
+        if (streamsChosen) {
+            return;
+        }
+        streamsChosen = true;
+        if (trial.number() > 0) {
+            long z = seed + 0x9e3779b97f4a7c15L * trial.number();
+            z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+            z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+            z ^= z >>> 31;
+            rng.seed(z);
+            startupRng.seed(z);
+        }
+    }
+
     @Override
     public double sampleIndependent(Study study, TrialRecord trial, String name, Distribution distribution) {
         synchronized (rng) {
+            chooseStreams(trial);
             Context c = context(study, trial);
             if (finishedWithWarmStart(c) < nStartupTrials) {
                 return StartupDraw.draw(distribution, startupRng);
@@ -336,6 +367,7 @@ public final class TpeSampler implements Sampler {
             return Map.of();
         }
         synchronized (rng) {
+            chooseStreams(trial);
             if (!study.name().equals(spaceStudy) || study.storage() != spaceStorage) {
                 spaceStudy = study.name();
                 spaceStorage = study.storage();
@@ -390,6 +422,7 @@ public final class TpeSampler implements Sampler {
             return Map.of();
         }
         synchronized (rng) {
+            chooseStreams(trial);
             Context c = context(study, trial);
             if (finishedWithWarmStart(c) < nStartupTrials) {
                 return Map.of();
