@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.hpo4j.core.space.CategoricalDistribution;
+import io.github.hpo4j.core.storage.spi.StaleTrial;
 import io.github.hpo4j.core.storage.spi.StorageBackend;
 import io.github.hpo4j.core.space.FloatDistribution;
 import io.github.hpo4j.core.space.IntDistribution;
@@ -144,5 +145,60 @@ abstract class StorageConformanceTest {
         storage.createTrial("s", false);
         assertEquals(1, before.size());
         assertThrows(UnsupportedOperationException.class, () -> before.add(before.get(0)));
+    }
+
+    @Test
+    void staleTrial_isFailedOnce_andItsConfigurationRetriedOnce() throws Exception {
+        int n = storage.createTrial("s", true);
+        storage.setParam("s", n, "x", FloatDistribution.of(0, 1), 0.25);
+        int plain = storage.createTrial("s", false);
+        Thread.sleep(20);
+        assertEquals(List.of(), storage.failStaleTrials("s", java.time.Duration.ofMinutes(1), 1));
+        List<StaleTrial> failed = storage.failStaleTrials("s", java.time.Duration.ofMillis(5), 1);
+        assertEquals(List.of(new StaleTrial(n, OptionalInt.of(2))), failed);
+        TrialRecord dead = storage.trial("s", n);
+        assertEquals(TrialState.FAIL, dead.state());
+        assertTrue(dead.failure().orElseThrow().startsWith("stale: no heartbeat for "), dead.failure().orElseThrow());
+        assertEquals(TrialState.RUNNING, storage.trial("s", plain).state(), "a trial without heartbeats is never stale");
+        TrialRecord retry = storage.trial("s", 2);
+        assertEquals(TrialState.WAITING, retry.state());
+        assertEquals(Map.of("x", 0.25), retry.fixedParams());
+        assertEquals(Map.of("retried_from", 0, "retry", 1), retry.attributes());
+        assertEquals(List.of(), storage.failStaleTrials("s", java.time.Duration.ofMillis(5), 1));
+        IllegalStateException late = assertThrows(IllegalStateException.class, () -> storage.recordHeartbeat("s", n));
+        assertTrue(late.getMessage().contains("stale: no heartbeat"), late.getMessage());
+        // the retry dies too: with one retry allowed, it is failed without another
+        assertEquals(OptionalInt.of(2), storage.claimWaitingTrial("s", true));
+        Thread.sleep(20);
+        assertEquals(List.of(new StaleTrial(2, OptionalInt.empty())),
+                storage.failStaleTrials("s", java.time.Duration.ofMillis(5), 1));
+        assertEquals(3, storage.trials("s").size());
+    }
+
+    @Test
+    void heartbeat_keepsATrialFresh() throws Exception {
+        int n = storage.createTrial("s", true);
+        for (int i = 0; i < 5; i++) {
+            Thread.sleep(15);
+            storage.recordHeartbeat("s", n);
+        }
+        assertEquals(List.of(), storage.failStaleTrials("s", java.time.Duration.ofMillis(60), 1));
+        assertEquals(TrialState.RUNNING, storage.trial("s", n).state());
+    }
+
+    @Test
+    void reportTwiceAtOneStep_isRefused_firstValueStands() {
+        int n = storage.createTrial("s", false);
+        storage.reportIntermediate("s", n, 3, 0.5);
+        assertThrows(IllegalStateException.class, () -> storage.reportIntermediate("s", n, 3, 0.7));
+        assertEquals(Map.of(3, 0.5), storage.trial("s", n).intermediateValues());
+    }
+
+    @Test
+    void closedStorage_saysSo() {
+        storage.close();
+        assertEquals("storage is closed", assertThrows(IllegalStateException.class, () -> storage.studyNames())
+                .getMessage().substring(0, 17));
+        assertThrows(IllegalStateException.class, () -> storage.createTrial("s", false));
     }
 }
