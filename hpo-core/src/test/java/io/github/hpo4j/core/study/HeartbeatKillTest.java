@@ -1,0 +1,139 @@
+package io.github.hpo4j.core.study;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.hpo4j.core.sampler.RandomSampler;
+import io.github.hpo4j.core.storage.Storage;
+import io.github.hpo4j.core.trial.Trial;
+import io.github.hpo4j.core.trial.TrialRecord;
+import io.github.hpo4j.core.trial.TrialState;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Four worker JVMs on one journal, one killed with SIGKILL every 1.5 s and replaced: nothing
+ * acknowledged is lost, nothing duplicated, nothing left RUNNING after the grace period, and each
+ * killed trial's configuration runs again once.
+ */
+class HeartbeatKillTest {
+
+    @TempDir
+    Path dir;
+
+    private final Set<Integer> acked = ConcurrentHashMap.newKeySet();
+    private final List<Thread> readers = new ArrayList<>();
+
+    private Process worker(Path journal, int seed) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HeartbeatWorkerMain.class.getName(),
+                journal.toString(), "k", "300", Integer.toString(seed));
+        pb.redirectError(dir.resolve("worker-" + seed + ".stderr").toFile());
+        Process p = pb.start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (line.startsWith("ACK ")) {
+                        acked.add(Integer.parseInt(line.substring(4)));
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // the process was killed
+            }
+        });
+        reader.start();
+        readers.add(reader);
+        return p;
+    }
+
+    @Test
+    void workersKilledMidTrial_loseNothing_strandNothing_retryEachKilledTrialOnce() throws Exception {
+        Path journal = dir.resolve("kill.journal");
+        try (Storage s = Storage.journal(journal)) {
+            Study.builder().name("k").storage(s).minimize("loss").build();
+        }
+        List<Process> workers = new ArrayList<>();
+        int seed = 0;
+        for (int i = 0; i < 4; i++) {
+            workers.add(worker(journal, seed++));
+        }
+        Random random = new Random(7);
+        int kills = 0;
+        while (kills < 6) {
+            Thread.sleep(1500);
+            int victim = random.nextInt(workers.size());
+            Process p = workers.get(victim);
+            if (!p.isAlive()) {
+                break; // the study reached its target
+            }
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+            kills++;
+            workers.set(victim, worker(journal, seed++));
+        }
+        for (Process p : workers) {
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "a worker did not finish");
+        }
+        for (Thread r : readers) {
+            r.join();
+        }
+        assertTrue(kills >= 3, kills + " kills");
+        // trials of workers killed at the very end: failed after the grace period, their retries run here
+        Thread.sleep(1200);
+        try (Storage s = Storage.journal(journal)) {
+            Study study = Study.builder().name("k").storage(s).sampler(new RandomSampler(99)).loadIfExists(true)
+                    .heartbeat(Duration.ofMillis(100), Duration.ofMillis(1000)).build();
+            study.failStaleTrials();
+            while (!study.trials(TrialState.WAITING).isEmpty()) {
+                Trial t = study.ask();
+                study.tell(t, t.suggestFloat("x", 0, 1) + t.suggestFloat("y", 0, 1));
+            }
+            List<TrialRecord> all = study.trials();
+            for (int n : acked) {
+                assertEquals(TrialState.COMPLETE, study.trial(n).state(), "acknowledged trial " + n + " lost");
+            }
+            assertEquals(0, all.stream().filter(t -> t.state() == TrialState.RUNNING).count(), "stranded trials");
+            Map<Integer, List<TrialRecord>> retriesOf = new HashMap<>();
+            Set<Map<String, Object>> originals = new HashSet<>();
+            for (TrialRecord t : all) {
+                if (t.attributes().get("retried_from") instanceof Integer from) {
+                    retriesOf.computeIfAbsent(from, k -> new ArrayList<>()).add(t);
+                } else if (!t.params().isEmpty()) {
+                    assertTrue(originals.add(t.params()), "configuration of trial " + t.number() + " ran twice");
+                }
+            }
+            int stale = 0;
+            for (TrialRecord t : all) {
+                boolean killed = t.state() == TrialState.FAIL && t.failure().orElse("").startsWith("stale:");
+                boolean original = !(t.attributes().get("retried_from") instanceof Integer);
+                if (killed && original) {
+                    stale++;
+                    List<TrialRecord> retries = retriesOf.getOrDefault(t.number(), List.of());
+                    assertEquals(1, retries.size(), "trial " + t.number() + " retried " + retries.size() + " times");
+                    TrialRecord retry = retries.get(0);
+                    assertTrue(retry.state().isFinished(), "retry " + retry.number() + " is " + retry.state());
+                    if (!t.params().isEmpty() && retry.state() == TrialState.COMPLETE) {
+                        assertEquals(t.params(), retry.params());
+                    }
+                }
+            }
+            assertTrue(stale >= 1, stale + " stale trials for " + kills + " kills (a kill can land before a worker's first trial)");
+            assertTrue(acked.size() >= 250, acked.size() + " acknowledged");
+        }
+    }
+}
