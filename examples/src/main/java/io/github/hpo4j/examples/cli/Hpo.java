@@ -23,6 +23,7 @@ public final class Hpo {
         register(new InsightsCommand());
         register(new CompareCommand());
         register(new TuneCommand());
+        register(new JournalCommand());
     }
 
     private void register(Command c) {
@@ -53,7 +54,8 @@ public final class Hpo {
         }
         try {
             return c.run(new Args(argv.subList(1, argv.size()), FLAGS), out, err);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | java.io.UncheckedIOException
+                 | io.github.hpo4j.core.storage.DamagedJournalException e) {
             err.println("hpo " + c.name() + ": " + e.getMessage());
             return 2;
         } catch (Exception e) {

@@ -124,4 +124,38 @@ class HpoCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("median"), r.out());
     }
+
+    @Test
+    void journalCheckAndRepair_nameTheDamagedLine_andCopyTheRest(@TempDir Path dir) throws Exception {
+        Path journal = dir.resolve("j.journal");
+        assertEquals(0, run("quickstart", "--journal", journal.toString(), "--trials", "4").code());
+        Result ok = run("journal", "check", journal.toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("intact"), ok.out());
+        java.util.List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(journal));
+        lines.set(5, lines.get(5).replace(':', ';'));
+        java.nio.file.Files.write(journal, lines);
+        Result bad = run("journal", "check", journal.toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.out().contains("line 6: not JSON"), bad.out());
+        assertTrue(bad.out().contains("hpo journal repair"), bad.out());
+        Result json = run("journal", "check", journal.toString(), "--json");
+        assertTrue(json.out().contains("\"line\" : 6"), json.out());
+        Result quick = run("quickstart", "--journal", journal.toString(), "--trials", "1");
+        assertEquals(2, quick.code());
+        assertTrue(quick.err().contains("damaged line 6"), quick.err());
+        assertEquals(1, quick.err().lines().count(), quick.err());
+        Path fixed = dir.resolve("fixed.journal");
+        Result repair = run("journal", "repair", journal.toString(), "--output", fixed.toString());
+        assertEquals(0, repair.code(), repair.err());
+        assertTrue(repair.out().contains("1 damaged line(s) dropped"), repair.out());
+        assertEquals(0, run("journal", "check", fixed.toString()).code());
+        assertEquals(0, run("quickstart", "--journal", fixed.toString(), "--trials", "1").code());
+        Result again = run("journal", "repair", journal.toString(), "--output", fixed.toString());
+        assertEquals(2, again.code());
+        assertTrue(again.err().contains("exists"), again.err());
+        assertEquals(2, run("journal", "check", dir.resolve("none").toString()).code());
+        assertEquals(2, run("journal", "check").code());
+        assertEquals(2, run("journal", "repair", journal.toString()).code());
+    }
 }

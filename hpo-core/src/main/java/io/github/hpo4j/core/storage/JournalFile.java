@@ -62,20 +62,13 @@ final class JournalFile {
     private FileLock fileLock;
     /** Bytes replayed so far: always just after a newline (or 0). */
     private long offset;
-    /** Complete lines replayed so far. */
-    private long lines;
-    /** Whether a format-2 (checksummed) line has been read: from then on every line needs one. */
-    private boolean checksummedSeen;
-    /** Length of a last line applied without its newline, 0 for none. */
-    private int appliedTail;
-    /** Length of a torn tail already reported, -1 for none. */
-    private long tornReported = -1;
-    private final List<SkippedRecord> damage = new ArrayList<>();
+    /** The live replay of the file into {@link #state}. */
+    private final Replay live;
     private final ByteBuffer chunk = ByteBuffer.allocate(CHUNK);
-    private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
 
     private JournalFile(Path path) {
         this.path = path;
+        this.live = new Replay(path, state, null);
     }
 
     /** A handle's share of the file at {@code file}, created (and opened for writing) if {@code write}. */
@@ -260,7 +253,7 @@ final class JournalFile {
     List<SkippedRecord> damage() {
         lock.lock();
         try {
-            return List.copyOf(damage);
+            return List.copyOf(live.damage);
         } finally {
             lock.unlock();
         }
@@ -268,17 +261,9 @@ final class JournalFile {
 
     /** Throws if any damage was met. Called with {@link #lock} held. */
     void throwIfDamaged() {
-        if (!damage.isEmpty()) {
-            throw new DamagedJournalException(path, damage);
+        if (!live.damage.isEmpty()) {
+            throw new DamagedJournalException(path, live.damage);
         }
-    }
-
-    private void damaged(long line, String reason) {
-        if (!damage.isEmpty() && damage.get(damage.size() - 1).line() == line) {
-            return;
-        }
-        damage.add(new SkippedRecord(line, reason));
-        LOG.warn("journal {}: line {} is damaged: {}", path, line, reason);
     }
 
     /** Reads what was appended since the last call. Called with {@link #lock} held. */
@@ -289,134 +274,73 @@ final class JournalFile {
                 throw new IllegalStateException("journal " + path + " shrank from " + offset + " to " + size
                         + " bytes while open: something other than hpo4j changed it");
             }
-            if (size == offset) {
-                return;
-            }
-            partial.reset();
-            long pos = offset;
-            while (pos < size) {
-                chunk.clear();
-                long at = pos;
-                int n = io(ch -> ch.read(chunk, at));
-                if (n <= 0) {
-                    break;
-                }
-                byte[] a = chunk.array();
-                int start = 0;
-                for (int i = 0; i < n; i++) {
-                    if (a[i] == '\n') {
-                        if (partial.size() > 0) {
-                            partial.write(a, start, i - start);
-                            byte[] line = partial.toByteArray();
-                            partial.reset();
-                            replayLine(line, 0, line.length);
-                        } else {
-                            replayLine(a, start, i - start);
-                        }
-                        offset = pos + i + 1;
-                        start = i + 1;
-                    }
-                }
-                if (start < n) {
-                    partial.write(a, start, n - start);
-                }
-                pos += n;
-            }
-            byte[] tail = partial.toByteArray();
-            partial.reset();
-            if (tail.length > 0) {
-                replayTail(tail);
+            if (size > offset) {
+                offset = read(live, offset, size);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read journal " + path + ": " + e.getMessage(), e);
         }
     }
 
-    private void replayLine(byte[] a, int from, int len) {
-        long line = ++lines;
-        if (appliedTail > 0) {
-            boolean same = len == appliedTail;
-            appliedTail = 0;
-            if (same) {
-                return; // applied before its newline arrived
+    /**
+     * Feeds the bytes in [from, size) to a replay, line by line, then its tail; returns the offset
+     * just after the last complete line. Called with {@link #lock} held.
+     */
+    private long read(Replay replay, long from, long size) throws IOException {
+        ByteArrayOutputStream partial = new ByteArrayOutputStream();
+        long pos = from;
+        long end = from;
+        while (pos < size) {
+            chunk.clear();
+            long at = pos;
+            int n = io(ch -> ch.read(chunk, at));
+            if (n <= 0) {
+                break;
             }
+            byte[] a = chunk.array();
+            int start = 0;
+            for (int i = 0; i < n; i++) {
+                if (a[i] == '\n') {
+                    if (partial.size() > 0) {
+                        partial.write(a, start, i - start);
+                        byte[] line = partial.toByteArray();
+                        partial.reset();
+                        replay.line(line, 0, line.length);
+                    } else {
+                        replay.line(a, start, i - start);
+                    }
+                    end = pos + i + 1;
+                    start = i + 1;
+                }
+            }
+            if (start < n) {
+                partial.write(a, start, n - start);
+            }
+            pos += n;
         }
-        if (len == 0) {
-            damaged(line, "empty line");
-            return;
+        if (partial.size() > 0) {
+            replay.tail(partial.toByteArray());
         }
-        JournalLine.Parsed p = JournalLine.parse(a, from, len);
-        if (!p.ok()) {
-            damaged(line, p.error());
-            return;
-        }
-        apply(line, p);
+        return end;
     }
 
-    private void apply(long line, JournalLine.Parsed p) {
-        if (p.checksummed()) {
-            checksummedSeen = true;
-        } else if (checksummedSeen) {
-            damaged(line, "no checksum, after lines that have one");
-            return;
-        }
-        JsonNode node = p.node();
-        if ("journal".equals(node.path("op").asText())) {
-            if (!p.checksummed()) {
-                damaged(line, "a header without a checksum");
-                return;
-            }
-            int format = node.path("format").asInt(-1);
-            if (format > EventCodec.FORMAT) {
-                throw new IllegalStateException("journal " + path + " has format " + format
-                        + ", written by a newer hpo4j; this version reads formats 1 to " + EventCodec.FORMAT);
-            }
-            return;
-        }
-        Event event;
+    /**
+     * Replays the whole file afresh into its own state, handing each event that applies to
+     * {@code sink}; the live state is not touched.
+     */
+    Replay scan(java.util.function.Consumer<Event> sink) {
+        lock.lock();
         try {
-            event = EventCodec.decode(node);
-            state.check(event);
-        } catch (RuntimeException e) {
-            damaged(line, e.getMessage() == null ? e.toString() : e.getMessage());
-            return;
+            Replay r = new Replay(path, new LogState(), sink);
+            long size = io(FileChannel::size);
+            r.end = read(r, 0, size);
+            r.size = size;
+            return r;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read journal " + path + ": " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
         }
-        state.apply(event);
-    }
-
-    /** The bytes after the last newline: a write in flight or torn, a whole event lacking its newline, or damage. */
-    private void replayTail(byte[] tail) {
-        if (appliedTail == tail.length) {
-            return;
-        }
-        JournalLine.Parsed whole = JournalLine.parse(tail, 0, tail.length);
-        if (whole.ok() && (whole.checksummed() || !checksummedSeen)) {
-            LOG.warn("journal {}: the last line lacks its newline (a crash right after writing it); applied", path);
-            appliedTail = tail.length;
-            apply(lines + 1, whole);
-            return;
-        }
-        int end = completeEventEnd(tail);
-        if (end > 0) {
-            damaged(lines + 1, "a complete event followed by " + (tail.length - end) + " stray byte(s) without a newline");
-            return;
-        }
-        if (tornReported != tail.length) {
-            tornReported = tail.length;
-            LOG.info("journal {}: the last {} byte(s) are an unfinished line (a write in flight, or torn by a crash:"
-                    + " then the next write cuts it)", path, tail.length);
-        }
-    }
-
-    /** The end of a whole checksummed event at the start of {@code tail}, or -1. */
-    private static int completeEventEnd(byte[] tail) {
-        for (int end = JournalLine.SUFFIX + 2; end < tail.length; end++) {
-            if (tail[end - 1] == '}' && JournalLine.hasChecksum(tail, 0, end)
-                    && JournalLine.parse(tail, 0, end).ok()) {
-                return end;
-            }
-        }
-        return -1;
     }
 
     /** Appends the events' lines and forces them to disk. Called with the file lock held, right after {@link #catchUp()}. */
@@ -430,24 +354,23 @@ final class JournalFile {
             long size = io(FileChannel::size);
             long pos = size;
             if (size > offset) {
-                if (appliedTail > 0 || !damage.isEmpty() && damage.get(damage.size() - 1).line() == lines + 1) {
+                if (live.appliedTail > 0 || live.tailDamaged()) {
                     // a whole event lacking its newline, or a damaged tail a lenient writer keeps: end the line
                     out.write('\n');
                     newLines++;
-                    appliedTail = 0;
+                    live.appliedTail = 0;
                 } else {
                     LOG.warn("journal {}: cutting an unfinished last line of {} byte(s) (a write torn by a crash)",
                             path, size - offset);
                     io(ch -> ch.truncate(offset));
                     pos = offset;
-                    tornReported = -1;
+                    live.tornReported = -1;
                 }
             }
             if (pos == 0) {
                 out.write(JournalLine.encode(EventCodec.header()));
                 out.write('\n');
                 newLines++;
-                checksummedSeen = true;
             }
             for (Event e : events) {
                 out.write(JournalLine.encode(EventCodec.encode(e)));
@@ -465,8 +388,8 @@ final class JournalFile {
                 return p;
             });
             offset = end;
-            lines += newLines;
-            checksummedSeen = true;
+            live.lines += newLines;
+            live.checksummedSeen = true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to journal " + path + ": " + e.getMessage(), e);
         }

@@ -238,4 +238,61 @@ class JournalDamageTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Storage.journal(newer));
         assertTrue(e.getMessage().contains("format 3, written by a newer hpo4j"), e.getMessage());
     }
+
+    @Test
+    void check_reportsDamageByLine_repair_copiesEveryIntactEventKeepingNumbersAndTimes() throws Exception {
+        JournalReport clean = JournalRepair.check(original);
+        assertTrue(clean.intact());
+        assertEquals(Files.readAllLines(original).size(), clean.lines());
+        assertEquals(clean.lines() - 1, clean.events(), "every line but the header is an event");
+        // damage the param line of trial 3 and the finish line of trial 0
+        List<String> lines = Files.readAllLines(original);
+        int param3 = -1;
+        int finish0 = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (param3 < 0 && l.contains("\"op\":\"param\"") && l.contains("\"n\":3,")) {
+                param3 = i;
+            }
+            if (l.contains("\"op\":\"finish\"") && l.contains("\"n\":0,") && l.contains("\"study\":\"a\"")) {
+                finish0 = i;
+            }
+        }
+        lines.set(param3, lines.get(param3).replace("\"x\"", "\"z\""));
+        lines.set(finish0, lines.get(finish0).substring(0, 20));
+        Path damaged = dir.resolve("to-repair.journal");
+        Files.write(damaged, lines);
+        JournalReport report = JournalRepair.check(damaged);
+        assertEquals(List.of((long) Math.min(param3, finish0) + 1, (long) Math.max(param3, finish0) + 1),
+                report.damage().stream().map(SkippedRecord::line).sorted().toList());
+        Path repaired = dir.resolve("repaired.journal");
+        JournalReport r = JournalRepair.repair(damaged, repaired);
+        assertEquals(report.damage(), r.damage());
+        assertEquals(clean.events() - 2, r.events());
+        assertThrows(IllegalArgumentException.class, () -> JournalRepair.repair(damaged, repaired));
+        try (StorageBackend fixed = StorageBackend.of(Storage.journal(repaired));
+             StorageBackend before = StorageBackend.of(Storage.journalBuilder(original).readOnly(true).open())) {
+            assertTrue(JournalRepair.check(repaired).intact());
+            assertEquals(before.trial("a", 1), fixed.trial("a", 1));
+            assertEquals(before.trial("a", 2), fixed.trial("a", 2));
+            assertEquals(before.trials("b"), fixed.trials("b"));
+            assertEquals(TrialState.RUNNING, fixed.trial("a", 0).state(), "its finish line was damaged");
+            assertEquals(before.trial("a", 0).params(), fixed.trial("a", 0).params());
+            assertEquals(Map.of("k", before.trial("a", 3).params().get("k")), fixed.trial("a", 3).params());
+            assertEquals(before.trial("a", 3).start(), fixed.trial("a", 3).start(), "times are kept");
+        }
+    }
+
+    @Test
+    void repairOfAFormatOneJournal_writesFormatTwo_withTheSameTrials() throws Exception {
+        Path legacy = dir.resolve("legacy1.journal");
+        try (InputStream in = getClass().getResourceAsStream("/journal/legacy-v1.journal")) {
+            Files.copy(in, legacy);
+        }
+        Path out = dir.resolve("legacy2.journal");
+        JournalRepair.repair(legacy, out);
+        assertTrue(Files.readAllLines(out).stream().allMatch(l -> JournalLine.hasChecksum(
+                l.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, l.length())));
+        assertEquals(snapshot(legacy), snapshot(out));
+    }
 }
