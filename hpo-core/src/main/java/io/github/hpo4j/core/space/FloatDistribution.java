@@ -55,7 +55,10 @@ public record FloatDistribution(double low, double high, boolean log, double ste
             double n = Math.floor((high - low) / step + 1e-9);
             double adjusted = low + n * step;
             if (Math.abs(adjusted - high) > 1e-9 * Math.max(1, Math.abs(high))) {
-                LOG.warn("high ({}) is not on the step grid from low ({}) by {}; using {}", high, low, step, adjusted);
+                // in decimal, as Optuna does, so that 0 + 3 * 0.3 is 0.9, not 0.8999999999999999
+                adjusted = java.math.BigDecimal.valueOf(low).add(java.math.BigDecimal.valueOf(step)
+                        .multiply(java.math.BigDecimal.valueOf((long) n))).doubleValue();
+                GridWarnings.warnOnce(LOG, "float", low, high, step, adjusted);
                 high = adjusted;
             }
         }

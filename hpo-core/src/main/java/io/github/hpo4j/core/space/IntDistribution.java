@@ -47,7 +47,7 @@ public record IntDistribution(int low, int high, boolean log, int step) implemen
         long span = (long) high - low;
         long adjusted = low + (span / step) * step;
         if (adjusted != high) {
-            LOG.warn("high ({}) is not on the step grid from low ({}) by {}; using {}", high, low, step, adjusted);
+            GridWarnings.warnOnce(LOG, "int", low, high, step, adjusted);
             high = (int) adjusted;
         }
     }
@@ -113,8 +113,14 @@ public record IntDistribution(int low, int high, boolean log, int step) implemen
             throw new IllegalArgumentException("value (" + external + ") is not a number");
         }
         double v = n.doubleValue();
-        if (!containsInternal(v)) {
+        if (v != Math.rint(v)) {
+            throw new IllegalArgumentException("value (" + external + ") is not an integer");
+        }
+        if (v < low || v > high) {
             throw new IllegalArgumentException("value (" + external + ") is outside " + this);
+        }
+        if (!containsInternal(v)) {
+            throw new IllegalArgumentException("value (" + external + ") is not on the grid of " + this);
         }
         return v;
     }

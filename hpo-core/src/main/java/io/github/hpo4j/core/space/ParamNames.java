@@ -13,6 +13,8 @@ import java.util.function.Supplier;
  */
 public final class ParamNames {
 
+    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+
     private ParamNames() {
     }
 
@@ -41,10 +43,19 @@ public final class ParamNames {
      */
     public static <T> T named(String name, Supplier<T> factory) {
         requireValid(name);
+        String outer = CURRENT.get();
+        CURRENT.set(name);
         try {
             return factory.get();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        } finally {
+            CURRENT.set(outer);
         }
+    }
+
+    /** The parameter whose value {@link #named} is building on this thread, for warnings; null outside. */
+    static String current() {
+        return CURRENT.get();
     }
 }

@@ -73,7 +73,7 @@ final class LiveTrial implements Trial {
     @Override
     public <T> T suggestCategorical(String name, List<T> choices) {
         CategoricalDistribution d = ParamNames.named(name, () -> new CategoricalDistribution(
-                choices == null ? null : List.copyOf(choices)));
+                choices == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(choices))));
         Object v = suggest(name, d);
         @SuppressWarnings("unchecked")
         T chosen = (T) choices.get(d.indexOf(v));

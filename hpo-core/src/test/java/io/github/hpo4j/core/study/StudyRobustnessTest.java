@@ -238,4 +238,47 @@ class StudyRobustnessTest {
         assertEquals(List.<StaleTrial>of(), study.failStaleTrials());
         assertEquals(OptionalInt.empty(), StorageBackend.of(s).claimWaitingTrial("default", false));
     }
+
+    @Test
+    void badSuggestionsAndEnqueues_sayWhatIsWrongNamingTheParameter() {
+        Study study = Study.builder().sampler(new RandomSampler(0)).build();
+        Trial t = study.ask();
+        java.util.List<String> withNull = new java.util.ArrayList<>(List.of("a"));
+        withNull.add(null);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> t.suggestCategorical("opt", withNull));
+        assertTrue(e.getMessage().startsWith("opt: choices: null"), e.getMessage());
+        study.enqueue(Map.of("k", 2.5));
+        Trial q = study.ask();
+        IllegalArgumentException notInt = assertThrows(IllegalArgumentException.class, () -> q.suggestInt("k", 1, 3));
+        assertEquals("k: value (2.5) is not an integer", notInt.getMessage());
+    }
+
+    @Test
+    void offGridHigh_isWarnedOncePerParameter_namedAndWithoutFloatNoise() {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            Study study = Study.builder().sampler(new RandomSampler(0)).build();
+            study.optimize(t -> t.suggestFloat("gridded_w", 0, 1, 0.3) + t.suggestInt("gridded_k", 0, 10, 3), 5);
+        } finally {
+            System.setErr(saved);
+        }
+        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        List<String> warnings = log.lines().filter(l -> l.contains("not on the step grid")).toList();
+        assertEquals(2, warnings.size(), log);
+        assertTrue(warnings.get(0).contains("gridded_w: high (1.0) is not on the step grid from low (0.0) by 0.3; using 0.9"),
+                warnings.get(0));
+        assertTrue(warnings.get(1).contains("gridded_k: high (10) is not on the step grid from low (0) by 3; using 9"),
+                warnings.get(1));
+    }
+
+    @Test
+    void tunerlessMisuse_closedInMemoryStorage_refusesWork() {
+        Storage s = Storage.inMemory();
+        Study study = Study.builder().storage(s).sampler(new RandomSampler(0)).build();
+        s.close();
+        assertTrue(assertThrows(IllegalStateException.class, study::ask).getMessage().startsWith("storage is closed"));
+    }
 }

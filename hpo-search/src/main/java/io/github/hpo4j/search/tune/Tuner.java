@@ -312,8 +312,8 @@ public final class Tuner {
         /**
          * @param configs the configurations to run (each at most once over all runs)
          * @return this builder
-         * @throws IllegalArgumentException if a configuration names a parameter outside the space
-         *     (simplex weights excepted, which must lie in [0, 1])
+         * @throws IllegalArgumentException if a configuration lacks a parameter of the space, or names
+         *     one outside it (simplex weights excepted, which must lie in [0, 1])
          */
         public Builder configurations(List<Map<String, Object>> configs) {
             for (Map<String, Object> c : configs) {
@@ -324,6 +324,11 @@ public final class Tuner {
         }
 
         private void checkConfig(String what, Map<String, Object> c) {
+            for (String name : space.names()) {
+                if (!c.containsKey(name)) {
+                    throw new IllegalArgumentException(what + ": configuration " + c + " lacks parameter '" + name + "'");
+                }
+            }
             c.forEach((k, v) -> {
                 Distribution d = space.names().contains(k) ? space.get(k) : null;
                 if (d == null && !(v instanceof Double x && x >= 0 && x <= 1)) {
@@ -424,8 +429,16 @@ public final class Tuner {
             return this;
         }
 
-        /** @return the tuner */
+        /**
+         * @return the tuner
+         * @throws IllegalArgumentException if neither configurations, maxTrials nor maxTime is set
+         *     (the run would never end)
+         */
         public Tuner build() {
+            if (configurations == null && maxTrials == Integer.MAX_VALUE && maxTime == null) {
+                throw new IllegalArgumentException("a tuner needs configurations, maxTrials or maxTime to end;"
+                        + " none was set, so it would run forever");
+            }
             return new Tuner(this);
         }
     }

@@ -165,4 +165,22 @@ class TunerTest {
             assertTrue(all.stream().noneMatch(t -> t.state() == TrialState.RUNNING || t.state() == TrialState.WAITING));
         }
     }
+
+    @Test
+    void build_withNothingToEndTheRun_isRefused() {
+        io.github.hpo4j.core.study.Study study = io.github.hpo4j.core.study.Study.builder().build();
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Tuner.builder(study, SPACE).workers(2).build());
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("would run forever"), e.getMessage());
+    }
+
+    @Test
+    void configurationLackingAParameter_isRefusedNamingIt() {
+        io.github.hpo4j.core.study.Study study = io.github.hpo4j.core.study.Study.builder().build();
+        SearchSpace two = SearchSpace.builder().addFloat("x", 0, 1, false).addInt("k", 1, 3, false).build();
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Tuner.builder(study, two).configurations(List.of(Map.of("x", 0.5))));
+        org.junit.jupiter.api.Assertions.assertEquals("configurations: configuration {x=0.5} lacks parameter 'k'",
+                e.getMessage());
+    }
 }
