@@ -2,10 +2,7 @@ package io.github.hpo4j.core.space;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A parameter that takes one of a fixed list of choices: strings, numbers or booleans.
@@ -34,7 +31,7 @@ public record CategoricalDistribution(List<Object> choices) implements Distribut
         if (choices == null || choices.isEmpty()) {
             throw new IllegalArgumentException("choices (" + choices + ") must be non-empty");
         }
-        Set<Object> seen = new HashSet<>();
+        java.util.HashMap<Object, Integer> seen = new java.util.HashMap<>();
         List<Object> copy = new ArrayList<>(choices.size());
         for (Object c : choices) {
             if (!(c instanceof String || c instanceof Number || c instanceof Boolean)) {
@@ -44,12 +41,38 @@ public record CategoricalDistribution(List<Object> choices) implements Distribut
             if (c instanceof Number n && !Double.isFinite(n.doubleValue())) {
                 throw new IllegalArgumentException("choices: " + c + " is not finite");
             }
-            if (!seen.add(key(c))) {
+            if (seen.putIfAbsent(key(c), copy.size()) != null) {
                 throw new IllegalArgumentException("choices " + choices + " must be distinct: " + c + " repeats");
             }
             copy.add(c);
         }
-        choices = Collections.unmodifiableList(copy);
+        choices = new Choices(copy, seen);
+    }
+
+    /** The choices, unmodifiable, with an index from each choice's key to its position. */
+    private static final class Choices extends java.util.AbstractList<Object> implements java.util.RandomAccess {
+        private final Object[] items;
+        private final java.util.Map<Object, Integer> index;
+
+        Choices(List<Object> items, java.util.Map<Object, Integer> index) {
+            this.items = items.toArray();
+            this.index = index;
+        }
+
+        @Override
+        public Object get(int i) {
+            return items[i];
+        }
+
+        @Override
+        public int size() {
+            return items.length;
+        }
+
+        int position(Object key) {
+            Integer i = index.get(key);
+            return i == null ? -1 : i;
+        }
     }
 
     /**
@@ -86,13 +109,7 @@ public record CategoricalDistribution(List<Object> choices) implements Distribut
         } catch (NumberFormatException e) {
             return -1;
         }
-        for (int i = 0; i < choices.size(); i++) {
-            Object c = choices.get(i);
-            if (c.equals(value) || key(c).equals(k)) {
-                return i;
-            }
-        }
-        return -1;
+        return ((Choices) choices).position(k);
     }
 
     /** @return the number of choices */
@@ -104,7 +121,9 @@ public record CategoricalDistribution(List<Object> choices) implements Distribut
     public double toInternal(Object external) {
         int i = indexOf(external);
         if (i < 0) {
-            throw new IllegalArgumentException("value (" + external + ") is not one of " + choices);
+            String listed = choices.size() <= 20 ? choices.toString()
+                    : choices.subList(0, 20).toString().replace("]", ", … " + (choices.size() - 20) + " more]");
+            throw new IllegalArgumentException("value (" + external + ") is not one of " + listed);
         }
         return i;
     }
