@@ -187,6 +187,9 @@ public final class JsonCodec {
         if (node == null || node.isNull()) {
             return new double[0];
         }
+        if (!node.isArray()) {
+            throw new IllegalArgumentException("expected an array of numbers, not " + node);
+        }
         double[] out = new double[node.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = toDouble(node.get(i));
@@ -234,24 +237,69 @@ public final class JsonCodec {
      * @throws IllegalArgumentException if the JSON does not describe a valid record
      */
     public static TrialRecord toTrial(JsonNode o) {
-        TrialRecord.Builder b = TrialRecord.builder(o.path("number").asInt(0))
-                .state(TrialState.valueOf(o.path("state").asText("COMPLETE")));
+        if (o == null || !o.isObject()) {
+            throw new IllegalArgumentException("a trial must be a JSON object, not " + (o == null ? "nothing" : o));
+        }
+        JsonNode num = o.get("number");
+        if (num == null || !num.isIntegralNumber() || !num.canConvertToInt() || num.intValue() < 0) {
+            throw new IllegalArgumentException("number (" + num + ") must be an integer in [0, " + Integer.MAX_VALUE + "]");
+        }
+        JsonNode st = o.get("state");
+        if (st == null || !st.isTextual()) {
+            throw new IllegalArgumentException("state (" + st + ") is missing or not a string");
+        }
+        TrialState state;
+        try {
+            state = TrialState.valueOf(st.textValue());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("state (" + st + ") must be one of "
+                    + java.util.Arrays.toString(TrialState.values()), e);
+        }
+        TrialRecord.Builder b = TrialRecord.builder(num.intValue()).state(state);
         for (Iterator<Map.Entry<String, JsonNode>> it = o.path("params").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            b.param(e.getKey(), toDistribution(e.getValue().get("distribution")), fromScalar(e.getValue().get("value")));
+            JsonNode p = e.getValue();
+            if (!p.isObject() || !p.has("value") || !p.has("distribution")) {
+                throw new IllegalArgumentException("params." + e.getKey() + " needs a value and a distribution");
+            }
+            try {
+                b.param(e.getKey(), toDistribution(p.get("distribution")), fromScalar(p.get("value")));
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException("params." + e.getKey() + ": " + ex.getMessage(), ex);
+            }
         }
-        b.values(toDoubles(o.get("values")));
+        double[] values = toDoubles(o.get("values"));
+        if (state == TrialState.COMPLETE) {
+            if (values.length == 0) {
+                throw new IllegalArgumentException("a COMPLETE trial needs its values");
+            }
+            for (double v : values) {
+                if (Double.isNaN(v)) {
+                    throw new IllegalArgumentException("a COMPLETE trial's values must not be NaN");
+                }
+            }
+        }
+        b.values(values);
         o.path("metrics").fields().forEachRemaining(e -> b.metric(e.getKey(), toDouble(e.getValue())));
         o.path("attributes").fields().forEachRemaining(e -> b.attribute(e.getKey(), fromScalar(e.getValue())));
-        o.path("intermediate_values").fields().forEachRemaining(
-                e -> b.intermediate(Integer.parseInt(e.getKey()), toDouble(e.getValue())));
+        o.path("intermediate_values").fields().forEachRemaining(e -> {
+            try {
+                b.intermediate(Integer.parseInt(e.getKey()), toDouble(e.getValue()));
+            } catch (NumberFormatException ex) {
+                throw new IllegalArgumentException("intermediate_values: step '" + e.getKey() + "' is not an integer", ex);
+            }
+        });
         b.constraints(toDoubles(o.get("constraints")));
         o.path("fixed_params").fields().forEachRemaining(e -> b.fixedParam(e.getKey(), fromScalar(e.getValue())));
-        if (o.hasNonNull("start")) {
-            b.start(Instant.parse(o.get("start").asText()));
-        }
-        if (o.hasNonNull("complete")) {
-            b.complete(Instant.parse(o.get("complete").asText()));
+        try {
+            if (o.hasNonNull("start")) {
+                b.start(Instant.parse(o.get("start").asText()));
+            }
+            if (o.hasNonNull("complete")) {
+                b.complete(Instant.parse(o.get("complete").asText()));
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("start/complete: " + e.getParsedString() + " is not an ISO-8601 instant", e);
         }
         if (o.hasNonNull("failure")) {
             b.failure(o.get("failure").asText());

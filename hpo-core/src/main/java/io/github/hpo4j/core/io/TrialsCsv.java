@@ -162,6 +162,9 @@ public final class TrialsCsv {
             throw new IllegalArgumentException("input: no header row");
         }
         String[] header = rows.get(0);
+        if (header.length > 0 && header[0].startsWith("\uFEFF")) {
+            header[0] = header[0].substring(1); // a byte-order mark, as spreadsheets write
+        }
         for (int c = 0; c < header.length; c++) {
             header[c] = header[c].trim();
             if (header[c].isEmpty()) {
@@ -192,7 +195,13 @@ public final class TrialsCsv {
             } else if (h.startsWith("attrs_")) {
                 attrCols.put(c, h.substring(6));
             } else if (h.startsWith("values_")) {
-                valueCols.put(c, Integer.parseInt(h.substring(7)));
+                int i;
+                try {
+                    i = Integer.parseInt(h.substring(7));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("input: line 1: column '" + h + "': values_ needs an index");
+                }
+                valueCols.put(c, i);
             } else if (metricColumns.contains(h)) {
                 metricCols.put(c, h);
             } else if (h.equals("value")) {
@@ -209,6 +218,13 @@ public final class TrialsCsv {
                 completeCol = c;
             } else if (!RESERVED.contains(h)) {
                 paramCols.put(c, h);
+            }
+        }
+        if (!valueCols.isEmpty()) {
+            java.util.TreeSet<Integer> indices = new java.util.TreeSet<>(valueCols.values());
+            if (indices.first() != 0 || indices.last() != indices.size() - 1 || indices.size() != valueCols.size()) {
+                throw new IllegalArgumentException("input: line 1: objective value columns " + indices
+                        + " must be value, or values_0 .. values_k once each");
             }
         }
         for (String m : metricColumns) {
@@ -253,14 +269,19 @@ public final class TrialsCsv {
                         b.attribute(e.getValue(), cell);
                     }
                 }
-                List<Double> values = new ArrayList<>();
+                double[] byIndex = new double[valueCols.size()];
+                int present = 0;
                 for (Map.Entry<Integer, Integer> e : valueCols.entrySet()) {
                     String cell = row[e.getKey()].trim();
                     if (!cell.isEmpty()) {
-                        values.add(parseDouble(header[e.getKey()], cell));
+                        byIndex[e.getValue()] = parseDouble(header[e.getKey()], cell);
+                        present++;
                     }
                 }
-                b.values(values);
+                if (present != 0 && present != byIndex.length) {
+                    throw new IllegalArgumentException(present + " of " + byIndex.length + " objective values are set");
+                }
+                b.values(present == 0 ? new double[0] : byIndex);
                 if (failureCol >= 0 && !row[failureCol].isEmpty()) {
                     b.failure(row[failureCol]);
                 }

@@ -1,5 +1,9 @@
 package io.github.hpo4j.core.io;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.hpo4j.core.internal.JsonCodec;
@@ -57,27 +61,55 @@ public final class TrialsJson {
      *
      * @param in where to read from; not closed
      * @return the trials, in file order
-     * @throws IllegalArgumentException if the JSON is malformed or describes an invalid trial (the message gives its index)
+     * @throws IllegalArgumentException    if the JSON is malformed, holds anything after the array, or
+     *                                     describes an invalid trial (not an object, no integer number or
+     *                                     state, a COMPLETE trial without values or with NaN); the message
+     *                                     names the line and column and the trial's index
+     * @throws java.io.UncheckedIOException if reading fails
      */
     public static List<TrialRecord> read(Reader in) {
-        JsonNode root;
-        try {
-            root = JsonCodec.MAPPER.readTree(in);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("input: not valid JSON: " + e.getMessage(), e);
-        }
-        if (root == null || !root.isArray()) {
-            throw new IllegalArgumentException("input: expected a JSON array of trials");
-        }
-        List<TrialRecord> out = new ArrayList<>(root.size());
-        for (int i = 0; i < root.size(); i++) {
-            try {
-                out.add(JsonCodec.toTrial(root.get(i)));
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("input: trial at index " + i + ": " + e.getMessage(), e);
+        List<TrialRecord> out = new ArrayList<>();
+        try (JsonParser p = JsonCodec.MAPPER.getFactory().createParser(in)) {
+            p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+            JsonToken first = p.nextToken();
+            if (first != JsonToken.START_ARRAY) {
+                throw new IllegalArgumentException("input: " + at(p.currentLocation()) + ": expected a JSON array of trials"
+                        + (first == null ? ", found nothing" : ""));
             }
+            int index = 0;
+            while (true) {
+                JsonToken t = p.nextToken();
+                if (t == JsonToken.END_ARRAY) {
+                    break;
+                }
+                if (t == null) {
+                    throw new IllegalArgumentException("input: " + at(p.currentLocation()) + ": the array is not closed");
+                }
+                JsonLocation where = p.currentTokenLocation();
+                JsonNode node = JsonCodec.MAPPER.readTree(p);
+                try {
+                    out.add(JsonCodec.toTrial(node));
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException("input: " + at(where) + ": trial at index " + index + ": "
+                            + e.getMessage(), e);
+                }
+                index++;
+            }
+            JsonToken after = p.nextToken();
+            if (after != null) {
+                throw new IllegalArgumentException("input: " + at(p.currentTokenLocation())
+                        + ": unexpected content after the array of trials");
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("input: " + at(e.getLocation()) + ": not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    private static String at(JsonLocation l) {
+        return l == null ? "?" : "line " + l.getLineNr() + ", column " + l.getColumnNr();
     }
 
     private static final class NonClosingWriter extends java.io.FilterWriter {

@@ -53,9 +53,9 @@ class TrialsIoTest {
 
     @Test
     void json_invalidTrial_namesItsIndex() {
-        String json = "[{\"number\":0,\"state\":\"COMPLETE\"},{\"number\":1,\"state\":\"NOPE\"}]";
+        String json = "[{\"number\":0,\"state\":\"COMPLETE\",\"values\":[1]},{\"number\":1,\"state\":\"NOPE\"}]";
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrialsJson.read(new StringReader(json)));
-        assertTrue(e.getMessage().startsWith("input: trial at index 1: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("input: line 1, column 47: trial at index 1: state"), e.getMessage());
     }
 
     @Test
@@ -129,5 +129,64 @@ class TrialsIoTest {
         }
         assertEquals(5, study.trials(TrialState.COMPLETE).size());
         assertTrue(study.bestTrial().isPresent());
+    }
+
+    private static String jsonError(String json) {
+        return org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> TrialsJson.read(new java.io.StringReader(json))).getMessage();
+    }
+
+    @org.junit.jupiter.api.Test
+    void json_garbage_isRejectedNamingLineAndColumn() {
+        String one = "{\"number\": 0, \"state\": \"COMPLETE\", \"values\": [1.5]}";
+        org.junit.jupiter.api.Assertions.assertEquals(1, TrialsJson.read(new java.io.StringReader("[" + one + "]")).size());
+        org.junit.jupiter.api.Assertions.assertEquals(
+                "input: line 1, column 2: trial at index 0: a trial must be a JSON object, not 1", jsonError("[1,2,3]"));
+        org.junit.jupiter.api.Assertions.assertTrue(jsonError("[null]").contains("not null"));
+        org.junit.jupiter.api.Assertions.assertTrue(jsonError("[{}]").contains("number (null) must be an integer"));
+        org.junit.jupiter.api.Assertions.assertEquals("input: line 2, column 2: unexpected content after the array of trials",
+                jsonError("[" + one + "]\n {\"junk\": 1}"));
+        org.junit.jupiter.api.Assertions.assertTrue(jsonError("[{\"number\": 0, \"state\": \"COMPLETE\"}]")
+                .contains("a COMPLETE trial needs its values"));
+        org.junit.jupiter.api.Assertions.assertTrue(
+                jsonError("[{\"number\": 0, \"state\": \"COMPLETE\", \"values\": [\"NaN\"]}]").contains("NaN"));
+        org.junit.jupiter.api.Assertions.assertTrue(
+                jsonError("[{\"number\": 1e10, \"state\": \"COMPLETE\", \"values\": [1]}]").contains("must be an integer"));
+        org.junit.jupiter.api.Assertions.assertTrue(
+                jsonError("[{\"number\": 10000000000, \"state\": \"COMPLETE\", \"values\": [1]}]").contains("must be an integer"));
+        org.junit.jupiter.api.Assertions.assertTrue(jsonError("[\n\n  " + one + ",\n  {\"number\": 1, \"state\": \"DONE\"}]")
+                .startsWith("input: line 4, column 3: trial at index 1: state (\"DONE\") must be one of"));
+        org.junit.jupiter.api.Assertions.assertTrue(jsonError("[" + one).contains("not closed") || jsonError("[" + one).contains("not valid JSON"));
+        org.junit.jupiter.api.Assertions.assertTrue(jsonError("").contains("expected a JSON array"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void csv_bomDuplicateColumnsAndValueOrder() {
+        List<TrialRecord> bom = TrialsCsv.read(new java.io.StringReader("\uFEFFlr,value\n0.1,2\n"), Set.of());
+        org.junit.jupiter.api.Assertions.assertEquals(Set.of("lr"), bom.get(0).params().keySet());
+        org.junit.jupiter.api.Assertions.assertEquals("input: line 1: column 'lr' appears twice",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                        () -> TrialsCsv.read(new java.io.StringReader("lr,lr,value\n0.1,0.2,2\n"), Set.of())).getMessage());
+        List<TrialRecord> swapped = TrialsCsv.read(new java.io.StringReader("values_1,values_0,x\n10,20,1\n"), Set.of());
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(20.0, 10.0), swapped.get(0).values());
+        org.junit.jupiter.api.Assertions.assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> TrialsCsv.read(new java.io.StringReader("values_0,values_2,x\n1,2,3\n"), Set.of())).getMessage()
+                .contains("values_0 .. values_k"));
+        org.junit.jupiter.api.Assertions.assertEquals("input: line 3: 1 of 2 objective values are set",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                        () -> TrialsCsv.read(new java.io.StringReader("values_0,values_1,x\n1,2,3\n1,,3\n"), Set.of()))
+                        .getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
+    void csv_idLikeColumnOf100kRows_isReadWithItsValues() {
+        StringBuilder sb = new StringBuilder("run,value\n");
+        for (int i = 0; i < 100_000; i++) {
+            sb.append("run-").append(i).append(',').append(i % 7).append('\n');
+        }
+        List<TrialRecord> rows = TrialsCsv.read(new java.io.StringReader(sb.toString()), Set.of());
+        org.junit.jupiter.api.Assertions.assertEquals(100_000, rows.size());
+        org.junit.jupiter.api.Assertions.assertEquals("run-99999", rows.get(99_999).params().get("run"));
+        org.junit.jupiter.api.Assertions.assertEquals(99_999.0, rows.get(99_999).internalParam("run"));
     }
 }
