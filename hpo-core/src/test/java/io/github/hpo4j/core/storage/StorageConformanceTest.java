@@ -201,4 +201,31 @@ abstract class StorageConformanceTest {
                 .getMessage().substring(0, 17));
         assertThrows(IllegalStateException.class, () -> storage.createTrial("s", false));
     }
+
+    @Test
+    void eightThreads_createAndFinishConcurrently_numbersAreUniqueAndGapFree() throws Exception {
+        java.util.concurrent.ConcurrentLinkedQueue<Integer> numbers = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+        for (int w = 0; w < 8; w++) {
+            futures.add(pool.submit(() -> {
+                for (int i = 0; i < 100; i++) {
+                    int n = storage.createTrial("s", i % 2 == 0);
+                    storage.setParam("s", n, "x", FloatDistribution.of(0, 1), 0.5);
+                    storage.finishTrial("s", n, TrialState.COMPLETE, new double[] {n}, null);
+                    numbers.add(n);
+                }
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        assertEquals(java.util.stream.IntStream.range(0, 800).boxed().toList(), numbers.stream().sorted().toList());
+        List<TrialRecord> all = storage.trials("s");
+        assertEquals(800, all.size());
+        for (TrialRecord t : all) {
+            assertEquals(List.of((double) t.number()), t.values());
+        }
+    }
 }
