@@ -35,15 +35,6 @@ class JournalSharingTest {
     @TempDir
     Path dir;
 
-    private static Process java(Path log, Class<?> main, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), main.getName()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.redirectError(log.toFile());
-        return pb.start();
-    }
-
     @Test
     void handlesOpenedAndClosedBesideAWriter_neverDropItsLock_noTrialLostOrDuplicated() throws Exception {
         Path file = dir.resolve("shared.journal");
@@ -52,7 +43,7 @@ class JournalSharingTest {
             Study.builder().name("p").storage(s).minimize("loss").build();
         }
         Files.createSymbolicLink(link, file);
-        Process other = java(dir.resolve("child.stderr"), JournalWriterMain.class, file.toString(), "p", "400", "99");
+        Process other = ChildJvm.start(dir.resolve("child.stderr"), JournalWriterMain.class, file.toString(), "p", "400", "99");
         AtomicBoolean done = new AtomicBoolean();
         AtomicInteger opened = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -81,15 +72,7 @@ class JournalSharingTest {
                 mine.add(t.number());
             }
         }
-        List<Integer> theirs = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.startsWith("ACK ")) {
-                    theirs.add(Integer.parseInt(line.substring(4)));
-                }
-            }
-        }
+        List<Integer> theirs = ChildJvm.acks(other);
         assertTrue(other.waitFor(60, TimeUnit.SECONDS));
         done.set(true);
         reader.join();
@@ -154,7 +137,7 @@ class JournalSharingTest {
         try (Storage s = Storage.journal(file)) {
             Study.builder().name("h").storage(s).build();
         }
-        Process holder = java(dir.resolve("holder.stderr"), JournalLockHolderMain.class, file.toString(), "20000");
+        Process holder = ChildJvm.start(dir.resolve("holder.stderr"), JournalLockHolderMain.class, file.toString(), "20000");
         try {
             BufferedReader r = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
             String line = r.readLine();

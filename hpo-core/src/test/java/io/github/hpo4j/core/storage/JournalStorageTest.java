@@ -94,11 +94,8 @@ class JournalStorageTest extends StorageConformanceTest {
     }
 
     private static Process child(Path journal, String study, int trials, long seed) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                JournalWriterMain.class.getName(), journal.toString(), study, Integer.toString(trials), Long.toString(seed));
-        pb.redirectError(journal.resolveSibling(journal.getFileName() + ".stderr").toFile());
-        return pb.start();
+        return ChildJvm.start(journal.resolveSibling(journal.getFileName() + ".stderr"), JournalWriterMain.class,
+                journal.toString(), study, Integer.toString(trials), Long.toString(seed));
     }
 
     @Test
@@ -117,15 +114,7 @@ class JournalStorageTest extends StorageConformanceTest {
                 mine.add(t.number());
             }
         }
-        List<Integer> theirs = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.startsWith("ACK ")) {
-                    theirs.add(Integer.parseInt(line.substring(4)));
-                }
-            }
-        }
+        List<Integer> theirs = ChildJvm.acks(other);
         assertTrue(other.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, other.exitValue(), Files.readString(file.resolveSibling("procs.journal.stderr")));
         assertEquals(300, theirs.size());
