@@ -6,6 +6,8 @@ import io.github.hpo4j.core.space.FloatDistribution;
 import io.github.hpo4j.core.space.IntDistribution;
 import io.github.hpo4j.core.study.Study;
 import io.github.hpo4j.core.trial.TrialRecord;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -17,7 +19,11 @@ import java.util.random.RandomGenerator;
  * <p>A draw is a function of the seed, the trial's number and the parameter's name only: the same
  * seed gives the same trials whatever the order of asks across threads, and a study resumed from
  * its storage, or a second process with the same seed, proposes new configurations instead of
- * repeating the trials already run.
+ * repeating the trials already run. Where every parameter is discrete (ints, stepped floats,
+ * categoricals), a value that would make the trial's configuration equal to another trial's is
+ * drawn again, and so is a value whose every completion other trials already ran (as far as
+ * the trials sharing it show which parameters follow), so no configuration repeats until the
+ * space is used up.
  *
  * <pre>{@code
  * Study study = Study.builder().sampler(new RandomSampler(7)).minimize("loss").build();
@@ -38,7 +44,106 @@ public final class RandomSampler implements Sampler {
 
     @Override
     public double sampleIndependent(Study study, TrialRecord trial, String name, Distribution distribution) {
-        return draw(distribution, new SplittableRandom(streamSeed(seed, trial.number(), name)));
+        SplittableRandom rng = new SplittableRandom(streamSeed(seed, trial.number(), name));
+        double v = draw(distribution, rng);
+        if (study == null || gridSize(distribution) < 0 || !allDiscrete(trial)) {
+            return v; // a continuous parameter makes a repeat a 2^-52 chance
+        }
+        List<TrialRecord> others = study.trials();
+        for (int attempt = 0; attempt < 64 && repeats(others, trial, name, distribution, v); attempt++) {
+            v = draw(distribution, rng);
+        }
+        long size = gridSize(distribution);
+        if (repeats(others, trial, name, distribution, v) && size <= 100_000) {
+            // few values left: try them all, from a random start
+            long start = rng.nextLong(size);
+            for (long i = 0; i < size; i++) {
+                double c = gridValue(distribution, (start + i) % size);
+                if (!repeats(others, trial, name, distribution, c)) {
+                    return c;
+                }
+            }
+        }
+        return v;
+    }
+
+    /** The number of values of a discrete distribution, -1 for a continuous one. */
+    private static long gridSize(Distribution d) {
+        if (d instanceof CategoricalDistribution c) {
+            return c.size();
+        }
+        if (d instanceof IntDistribution i) {
+            return i.log() ? (long) i.high() - i.low() + 1 : i.gridSize();
+        }
+        return d instanceof FloatDistribution f && f.hasStep() ? f.gridSize() : -1;
+    }
+
+    /** The k-th value of a discrete distribution, internal. */
+    private static double gridValue(Distribution d, long k) {
+        if (d instanceof CategoricalDistribution) {
+            return k;
+        }
+        if (d instanceof IntDistribution i) {
+            return i.low() + k * (i.log() ? 1 : i.step());
+        }
+        FloatDistribution f = (FloatDistribution) d;
+        return Math.min(f.high(), f.low() + k * f.step());
+    }
+
+    private static boolean allDiscrete(TrialRecord trial) {
+        for (Distribution d : trial.distributions().values()) {
+            if (gridSize(d) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether choosing {@code name = v} leaves this trial no configuration that another trial has
+     * not run: the trials that share its parameters so far and {@code v} already hold every
+     * completion (counted over the discrete parameters those trials go on to choose). With no
+     * parameter left to choose, that is: another trial has exactly this configuration.
+     */
+    private static boolean repeats(List<TrialRecord> others, TrialRecord trial, String name, Distribution d, double v) {
+        java.util.Set<String> keys = null;
+        java.util.Set<Map<String, Object>> completions = new java.util.HashSet<>();
+        long possible = 1;
+        for (TrialRecord o : others) {
+            if (o.number() == trial.number() || !d.equals(o.distributions().get(name)) || o.internalParam(name) != v
+                    || !sharesPrefix(o, trial)) {
+                continue;
+            }
+            if (keys == null) {
+                keys = o.params().keySet();
+                for (Map.Entry<String, Distribution> e : o.distributions().entrySet()) {
+                    if (!e.getKey().equals(name) && !trial.params().containsKey(e.getKey())) {
+                        long size = gridSize(e.getValue());
+                        if (size < 0) {
+                            return false; // a continuous parameter follows: completions never run out
+                        }
+                        possible = Math.multiplyHigh(possible, size) != 0 ? Long.MAX_VALUE : possible * size;
+                    }
+                }
+            }
+            if (o.params().keySet().equals(keys)) {
+                completions.add(o.params());
+                if (completions.size() >= possible) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean sharesPrefix(TrialRecord o, TrialRecord trial) {
+        for (Map.Entry<String, Distribution> e : trial.distributions().entrySet()) {
+            String k = e.getKey();
+            if (!e.getValue().equals(o.distributions().get(k)) || o.internalParam(k) != trial.internalParam(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A seed for one parameter of one trial: SplitMix64 finalisers over seed, number and the name's FNV-1a hash. */

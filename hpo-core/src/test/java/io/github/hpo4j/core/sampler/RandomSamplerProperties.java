@@ -116,4 +116,19 @@ class RandomSamplerProperties {
         }
         assertEquals(100, seen.size());
     }
+
+    @Property(tries = 25)
+    void discreteSpace_everyConfigurationOnceBeforeAnyRepeats(@ForAll @IntRange(min = 1, max = 4) int a,
+                                                              @ForAll @IntRange(min = 1, max = 3) int b,
+                                                              @ForAll @IntRange(min = 1, max = 3) int c,
+                                                              @ForAll long seed) {
+        io.github.hpo4j.core.study.Study study = io.github.hpo4j.core.study.Study.builder()
+                .sampler(new RandomSampler(seed)).build();
+        int size = a * b * c;
+        study.optimize(t -> t.suggestInt("a", 1, a) + t.suggestFloat("b", 0, b - 1, 1.0)
+                + t.suggestCategorical("c", java.util.List.of("x", "y", "z").subList(0, c)).length(), size);
+        java.util.Set<java.util.Map<String, Object>> seen = new java.util.HashSet<>();
+        study.trials().forEach(t -> seen.add(t.params()));
+        assertEquals(size, seen.size());
+    }
 }

@@ -281,4 +281,27 @@ class StudyRobustnessTest {
         s.close();
         assertTrue(assertThrows(IllegalStateException.class, study::ask).getMessage().startsWith("storage is closed"));
     }
+
+    @Test
+    void discreteSpace_resumedRuns_coverEveryConfigurationBeforeAnyRepeats() {
+        Path file = dir.resolve("discrete.journal");
+        for (int run = 0; run < 4; run++) {
+            try (Storage s = Storage.journal(file)) {
+                Study study = Study.builder().name("d").storage(s).sampler(new RandomSampler(42)).loadIfExists(true).build();
+                study.optimize(t -> t.suggestInt("k", 1, 4) + t.suggestCategorical("c", List.of("a", "b", "c")).length(), 3);
+            }
+        }
+        try (Storage s = Storage.journal(file)) {
+            Set<Map<String, Object>> configs = new HashSet<>();
+            for (TrialRecord t : Study.load("d", s).trials()) {
+                configs.add(t.params());
+            }
+            assertEquals(12, configs.size(), "4 x 3 configurations, each once");
+            Study study = Study.load("d", s, new RandomSampler(42));
+            Trial t = study.ask();
+            t.suggestInt("k", 1, 4);
+            t.suggestCategorical("c", List.of("a", "b", "c"));
+            assertEquals(2, t.params().size(), "an exhausted space still proposes a configuration");
+        }
+    }
 }
