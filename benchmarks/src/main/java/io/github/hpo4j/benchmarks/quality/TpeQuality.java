@@ -24,16 +24,23 @@ public final class TpeQuality {
     }
 
     /**
-     * @param args optional: baseline file (default ../shared/reference/optuna_baseline_100_trials.json), seeds
+     * @param args optional: baseline file (default: the copy in this jar's resources, reference/optuna_baseline_100_trials.json), seeds
      *             (30), trials (100), first seed (0)
      * @throws IOException if the baseline cannot be read
      */
     public static void main(String[] args) throws IOException {
-        File baseline = new File(args.length > 0 ? args[0] : "../shared/reference/optuna_baseline_100_trials.json");
+        File baseline = args.length > 0 ? new File(args[0]) : null;
         int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int trials = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         int firstSeed = args.length > 3 ? Integer.parseInt(args[3]) : 0;
-        JsonNode optuna = baseline.isFile() ? new ObjectMapper().readTree(baseline).path("functions") : null;
+        JsonNode optuna;
+        if (baseline != null) {
+            optuna = baseline.isFile() ? new ObjectMapper().readTree(baseline).path("functions") : null;
+        } else {
+            try (java.io.InputStream in = TpeQuality.class.getResourceAsStream("/reference/optuna_baseline_100_trials.json")) {
+                optuna = new ObjectMapper().readTree(in).path("functions");
+            }
+        }
         System.out.printf(Locale.ROOT,
                 "| function | sampler | hpo4j median | hpo4j mean | Optuna median | Optuna mean | seeds equal to Optuna's |%n");
         System.out.printf("|---|---|---|---|---|---|---|%n");
