@@ -5,7 +5,8 @@ import io.github.hpo4j.core.sampler.Sampler;
 import io.github.hpo4j.core.study.Study;
 import io.github.hpo4j.examples.quickstart.TrainingRunStandIn;
 import io.github.hpo4j.tpe.sampler.TpeSampler;
-import java.io.PrintStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -13,23 +14,18 @@ import java.util.Locale;
  * {@code hpo compare [--trials N] [--seeds N]}: the mlsim stand-in for a training run optimised
  * with TPE beside random search, same budget and seeds; prints the best values.
  */
-final class CompareCommand implements Command {
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "TPE beside random search on the mlsim stand-in for a training run, same budget and seeds.")
+final class CompareCommand extends HpoCommand {
+
+    @Option(names = "--trials", paramLabel = "N", description = "Trials per run (default: ${DEFAULT-VALUE}).")
+    int trials = 100;
+
+    @Option(names = "--seeds", paramLabel = "N", description = "Runs per sampler, seeds 0..N-1 (default: ${DEFAULT-VALUE}).")
+    int seeds = 5;
 
     @Override
-    public String name() {
-        return "compare";
-    }
-
-    @Override
-    public String summary() {
-        return "TPE beside random search on the mlsim objective (--trials, --seeds)";
-    }
-
-    @Override
-    public int run(Args args, PrintStream out, PrintStream err) {
-        int trials = args.getInt("trials", 100);
-        int seeds = args.getInt("seeds", 5);
-        args.requireAllUsed();
+    public Integer call() {
         if (trials <= 0 || seeds <= 0) {
             throw new IllegalArgumentException("--trials (" + trials + ") and --seeds (" + seeds + ") must be > 0");
         }

@@ -9,7 +9,8 @@ import io.github.hpo4j.core.trial.TrialRecord;
 import io.github.hpo4j.tpe.insights.Analysis;
 import io.github.hpo4j.tpe.insights.Insights;
 import java.io.IOException;
-import java.io.PrintStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,27 +30,34 @@ import java.util.Set;
  * results. Every column other than the metric columns is a parameter; values are kept as the
  * strings they are (numbers compared by value).
  */
-final class InsightsCommand implements Command {
+@Command(name = "insights", mixinStandardHelpOptions = true,
+        description = "Which parameter values go with good results in a CSV history of experiments: Laplace-smoothed"
+                + " TPE scores, confidence, importance, untested gaps. A sample: examples/data/history.csv.")
+final class InsightsCommand extends HpoCommand {
+
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "The CSV history, one experiment a row.")
+    Path input;
+
+    @Option(names = "--metric", required = true, paramLabel = "NAME", description = "The column to judge experiments by.")
+    String metric;
+
+    @Option(names = "--direction", paramLabel = "maximize|minimize",
+            description = "Whether higher or lower --metric is better (default: ${DEFAULT-VALUE}).")
+    String directionArg = "maximize";
+
+    @Option(names = "--metrics", paramLabel = "A,B,...", description = "Other metric columns (not parameters).")
+    String others = "";
+
+    @Option(names = "--quantile", paramLabel = "Q",
+            description = "Share of experiments counted as good, in (0, 1) (default: ${DEFAULT-VALUE}).")
+    double quantile = 0.3;
+
+    @Option(names = "--json", description = "Print the report as JSON.")
+    boolean json;
 
     @Override
-    public String name() {
-        return "insights";
-    }
-
-    @Override
-    public String summary() {
-        return "TPE scores per parameter value from a CSV history (--input, --metric, --direction, --json)";
-    }
-
-    @Override
-    public int run(Args args, PrintStream out, PrintStream err) throws IOException {
-        Path input = Path.of(args.require("input"));
-        String metric = args.require("metric");
-        Direction direction = Direction.parse(args.get("direction", "maximize"));
-        String others = args.get("metrics", "");
-        double quantile = args.getDouble("quantile", 0.3);
-        boolean json = args.flag("json");
-        args.requireAllUsed();
+    public Integer call() throws IOException {
+        Direction direction = Direction.parse(directionArg);
         Set<String> metrics = new LinkedHashSet<>();
         metrics.add(metric);
         for (String m : others.split(",")) {

@@ -9,51 +9,71 @@ import io.github.hpo4j.core.storage.SkippedRecord;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code hpo journal check FILE [--json]} and {@code hpo journal repair FILE --output NEW [--json]}:
  * checks a journal line by line (exit 0 when intact, 1 when lines are damaged), or copies every
  * intact event to a new journal and reports what was dropped.
  */
-final class JournalCommand implements Command {
+@Command(name = "journal", mixinStandardHelpOptions = true,
+        description = "Check a journal file for damaged lines, or copy its intact events to a new file.",
+        subcommands = {JournalCommand.Check.class, JournalCommand.Repair.class})
+final class JournalCommand extends HpoCommand {
 
     @Override
-    public String name() {
-        return "journal";
+    public Integer call() {
+        throw new IllegalArgumentException("a sub-command is needed: check FILE, or repair FILE --output NEW");
     }
 
-    @Override
-    public String summary() {
-        return "check FILE: find damaged lines; repair FILE --output NEW: copy the intact events (--json)";
-    }
-
-    @Override
-    public int run(Args args, PrintStream out, PrintStream err) throws Exception {
-        List<String> words = args.positional();
-        boolean json = args.flag("json");
-        if (words.isEmpty() || !(words.get(0).equals("check") || words.get(0).equals("repair"))) {
-            throw new IllegalArgumentException("usage: hpo journal check FILE | hpo journal repair FILE --output NEW");
+    private static Path existing(Path file) {
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException(file + ": no such file");
         }
-        if (words.size() != 2) {
-            throw new IllegalArgumentException("journal " + words.get(0) + " takes one FILE"
-                    + (words.size() > 2 ? " (extra: " + words.subList(2, words.size()) + ")" : ""));
-        }
-        Path file = Path.of(words.get(1));
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(file + ": no such journal file");
+            throw new IllegalArgumentException(file + ": not a regular file");
         }
-        if (words.get(0).equals("check")) {
-            args.requireAllUsed();
-            JournalReport r = JournalRepair.check(file);
+        return file;
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "List the damaged lines of a journal. Exit code 0 when it is intact, 1 when lines are damaged.")
+    static final class Check extends HpoCommand {
+        @Parameters(paramLabel = "FILE", description = "The journal.")
+        Path file;
+
+        @Option(names = "--json", description = "Print the report as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            JournalReport r = JournalRepair.check(existing(file));
             print(r, null, json, out);
             return r.intact() ? 0 : 1;
         }
-        Path output = Path.of(args.require("output"));
-        args.requireAllUsed();
-        JournalReport r = JournalRepair.repair(file, output);
-        print(r, output, json, out);
-        return 0;
+    }
+
+    @Command(name = "repair", mixinStandardHelpOptions = true,
+            description = "Copy every intact event of a journal (numbers and times kept) to a new journal, and report"
+                    + " the damaged lines dropped. The journal itself is not changed.")
+    static final class Repair extends HpoCommand {
+        @Parameters(paramLabel = "FILE", description = "The damaged journal.")
+        Path file;
+
+        @Option(names = "--output", required = true, paramLabel = "NEW", description = "The new journal; must not exist.")
+        Path output;
+
+        @Option(names = "--json", description = "Print the report as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            JournalReport r = JournalRepair.repair(existing(file), output);
+            print(r, output, json, out);
+            return 0;
+        }
     }
 
     private static void print(JournalReport r, Path output, boolean json, PrintStream out) throws Exception {

@@ -6,7 +6,8 @@ import io.github.hpo4j.core.trial.TrialRecord;
 import io.github.hpo4j.core.trial.TrialState;
 import io.github.hpo4j.examples.quickstart.TrainingRunStandIn;
 import io.github.hpo4j.tpe.sampler.TpeSampler;
-import java.io.PrintStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -17,26 +18,34 @@ import java.util.Locale;
  * it twice: the second run resumes the study from the journal and adds to it (TPE learns from
  * every trial already in the journal).
  */
-final class QuickstartCommand implements Command {
+@Command(name = "quickstart", mixinStandardHelpOptions = true,
+        description = "Run an example TPE study on a stand-in training run, kept in an embedded journal file"
+                + " (no server); run it again and the study resumes.")
+final class QuickstartCommand extends HpoCommand {
+
+    @Option(names = "--journal", paramLabel = "FILE", description = "The journal file (default: ${DEFAULT-VALUE}).")
+    Path journal = Path.of("hpo-quickstart.journal");
+
+    @Option(names = "--study", paramLabel = "NAME", description = "The study's name (default: ${DEFAULT-VALUE}).")
+    String name = "quickstart";
+
+    @Option(names = "--trials", paramLabel = "N", description = "Trials to run now (default: ${DEFAULT-VALUE}).")
+    int trials = 40;
+
+    @Option(names = "--workers", paramLabel = "N", description = "Threads (default: ${DEFAULT-VALUE}).")
+    int workers = 1;
+
+    @Option(names = "--seed", paramLabel = "S", description = "The TPE sampler's seed (default: ${DEFAULT-VALUE}).")
+    long seed = 42;
 
     @Override
-    public String name() {
-        return "quickstart";
-    }
-
-    @Override
-    public String summary() {
-        return "run an example study on an embedded journal file (--journal, --trials, --workers, --seed)";
-    }
-
-    @Override
-    public int run(Args args, PrintStream out, PrintStream err) {
-        Path journal = Path.of(args.get("journal", "hpo-quickstart.journal"));
-        String name = args.get("study", "quickstart");
-        int trials = args.getInt("trials", 40);
-        int workers = args.getInt("workers", 1);
-        long seed = args.getInt("seed", 42);
-        args.requireAllUsed();
+    public Integer call() {
+        if (trials <= 0) {
+            throw new IllegalArgumentException("--trials (" + trials + ") must be > 0");
+        }
+        if (workers <= 0) {
+            throw new IllegalArgumentException("--workers (" + workers + ") must be > 0");
+        }
         try (Storage storage = Storage.journal(journal)) {
             Study study = Study.builder()
                     .name(name)

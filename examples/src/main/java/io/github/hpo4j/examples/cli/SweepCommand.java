@@ -8,14 +8,13 @@ import io.github.hpo4j.metrics.sweep.PrecisionRecallCurve;
 import io.github.hpo4j.metrics.sweep.PrecisionRecallTable;
 import io.github.hpo4j.metrics.sweep.ScoreTable;
 import io.github.hpo4j.metrics.sweep.ThresholdSweep;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -27,24 +26,25 @@ import java.util.Locale;
  * precision-recall curve), {@code roc_auc}, {@code average_precision} (null when undefined),
  * and {@code table} when thresholds are given.
  */
-final class SweepCommand implements Command {
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = "Precision and recall over thresholds, ROC AUC and average precision (scikit-learn's"
+                + " semantics) of a CSV with a header holding label (0/1), score and optionally weight."
+                + " A sample: examples/data/predictions.csv.")
+final class SweepCommand extends HpoCommand {
+
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "The CSV of label,score[,weight] rows.")
+    Path input;
+
+    @Option(names = "--thresholds", paramLabel = "T,T,...",
+            description = "Thresholds for the table (default: 0.1, 0.2, ... 0.9).")
+    String thresholdsArg;
+
+    @Option(names = "--json", description = "Print JSON: precision, recall, thresholds, roc_auc, average_precision"
+            + " (null when undefined), table.")
+    boolean json;
 
     @Override
-    public String name() {
-        return "sweep";
-    }
-
-    @Override
-    public String summary() {
-        return "precision/recall sweep, ROC AUC and AP of label,score[,weight] CSV (--input, --thresholds, --json)";
-    }
-
-    @Override
-    public int run(Args args, PrintStream out, PrintStream err) throws IOException {
-        Path input = Path.of(args.require("input"));
-        String thresholdsArg = args.get("thresholds", null);
-        boolean json = args.flag("json");
-        args.requireAllUsed();
+    public Integer call() throws IOException {
         double[] thresholds = thresholdsArg == null ? null : parseThresholds(thresholdsArg);
         Data data = read(input);
         ThresholdSweep sweep = ScoreTable.of(data.scores, data.labels, data.weights).sweep();
@@ -81,74 +81,75 @@ final class SweepCommand implements Command {
 
     static Data read(Path input) throws IOException {
         Data d = new Data();
-        try (BufferedReader r = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-            String header = r.readLine();
-            if (header == null) {
-                throw new IllegalArgumentException(input + ": empty file (expected a header with label,score)");
-            }
-            String[] cols = header.split(",", -1);
-            int label = -1;
-            int score = -1;
-            int weight = -1;
-            for (int i = 0; i < cols.length; i++) {
-                String c = cols[i].trim().replace("\"", "");
+        List<CsvRows.Row> rows = CsvRows.parse(input, InputFile.read(input));
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException(input + ": empty file (expected a header with label,score)");
+        }
+        String[] cols = rows.get(0).cells();
+        int label = -1;
+        int score = -1;
+        int weight = -1;
+        for (int i = 0; i < cols.length; i++) {
+            String c = cols[i].trim();
+            if (c.equals("label") || c.equals("score") || c.equals("weight")) {
+                int previous = c.equals("label") ? label : c.equals("score") ? score : weight;
+                if (previous >= 0) {
+                    throw new IllegalArgumentException(input + ": line 1: column '" + c + "' appears twice (columns "
+                            + (previous + 1) + " and " + (i + 1) + ")");
+                }
                 if (c.equals("label")) {
                     label = i;
                 } else if (c.equals("score")) {
                     score = i;
-                } else if (c.equals("weight")) {
+                } else {
                     weight = i;
                 }
             }
-            if (label < 0 || score < 0) {
-                throw new IllegalArgumentException(input + ": line 1: the header needs 'label' and 'score' columns, got '"
-                        + header + "'");
+        }
+        if (label < 0 || score < 0) {
+            throw new IllegalArgumentException(input + ": line 1: the header needs 'label' and 'score' columns, got "
+                    + java.util.Arrays.toString(cols));
+        }
+        if (weight >= 0) {
+            d.weights = new double[1024];
+        }
+        for (CsvRows.Row row : rows.subList(1, rows.size())) {
+            long lineNo = row.line();
+            String[] cells = row.cells();
+            if (cells.length == 1 && cells[0].isBlank()) {
+                continue;
             }
-            if (weight >= 0) {
-                d.weights = new double[1024];
+            if (cells.length != cols.length) {
+                throw new IllegalArgumentException(input + ": line " + lineNo + ": " + cells.length
+                        + " cells, the header has " + cols.length);
             }
-            String line;
-            int lineNo = 1;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] cells = line.split(",", -1);
-                if (cells.length != cols.length) {
-                    throw new IllegalArgumentException(input + ": line " + lineNo + ": " + cells.length
-                            + " cells, the header has " + cols.length);
-                }
-                if (d.n == d.scores.length) {
-                    d.scores = Arrays.copyOf(d.scores, d.n * 2);
-                    d.labels = Arrays.copyOf(d.labels, d.n * 2);
-                    if (d.weights != null) {
-                        d.weights = Arrays.copyOf(d.weights, d.n * 2);
-                    }
-                }
-                String l = cells[label].trim();
-                if (l.equals("1") || l.equals("1.0") || l.equalsIgnoreCase("true")) {
-                    d.labels[d.n] = true;
-                } else if (!(l.equals("0") || l.equals("0.0") || l.equalsIgnoreCase("false"))) {
-                    throw new IllegalArgumentException(input + ": line " + lineNo + ": label '" + l + "' is not 0 or 1");
-                }
-                d.scores[d.n] = number(input, lineNo, "score", cells[score]);
-                if (!Double.isFinite(d.scores[d.n])) {
-                    throw new IllegalArgumentException(input + ": line " + lineNo + ": score '" + cells[score].trim()
-                            + "' is not finite");
-                }
+            if (d.n == d.scores.length) {
+                d.scores = Arrays.copyOf(d.scores, d.n * 2);
+                d.labels = Arrays.copyOf(d.labels, d.n * 2);
                 if (d.weights != null) {
-                    double w = number(input, lineNo, "weight", cells[weight]);
-                    if (!(w >= 0) || Double.isInfinite(w)) {
-                        throw new IllegalArgumentException(input + ": line " + lineNo + ": weight '" + cells[weight].trim()
-                                + "' must be finite and >= 0");
-                    }
-                    d.weights[d.n] = w;
+                    d.weights = Arrays.copyOf(d.weights, d.n * 2);
                 }
-                d.n++;
             }
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("--input: no such file " + input);
+            String l = cells[label].trim();
+            if (l.equals("1") || l.equals("1.0") || l.equalsIgnoreCase("true")) {
+                d.labels[d.n] = true;
+            } else if (!(l.equals("0") || l.equals("0.0") || l.equalsIgnoreCase("false"))) {
+                throw new IllegalArgumentException(input + ": line " + lineNo + ": label '" + clip(l) + "' is not 0 or 1");
+            }
+            d.scores[d.n] = number(input, lineNo, "score", cells[score]);
+            if (!Double.isFinite(d.scores[d.n])) {
+                throw new IllegalArgumentException(input + ": line " + lineNo + ": score '" + clip(cells[score].trim())
+                        + "' is not finite");
+            }
+            if (d.weights != null) {
+                double w = number(input, lineNo, "weight", cells[weight]);
+                if (!(w >= 0) || Double.isInfinite(w)) {
+                    throw new IllegalArgumentException(input + ": line " + lineNo + ": weight '"
+                            + clip(cells[weight].trim()) + "' must be finite and >= 0");
+                }
+                d.weights[d.n] = w;
+            }
+            d.n++;
         }
         if (d.n == 0) {
             throw new IllegalArgumentException(input + ": no rows after the header");
@@ -161,13 +162,23 @@ final class SweepCommand implements Command {
         return d;
     }
 
-    private static double number(Path input, int line, String what, String cell) {
-        try {
-            return Double.parseDouble(cell.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(input + ": line " + line + ": " + what + " '" + cell.trim()
+    private static String defined(double v, String why) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6f", v) : "(" + why + ")";
+    }
+
+    /** A cell as shown in a message: at most 40 characters. */
+    static String clip(String cell) {
+        return cell.length() <= 40 ? cell : cell.substring(0, 37) + "...";
+    }
+
+    private static double number(Path input, long line, String what, String cell) {
+        String c = cell.trim();
+        // decimal numbers only: no hex floats, no "NaN" or "Infinity" words that Java would take
+        if (c.isEmpty() || !c.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+            throw new IllegalArgumentException(input + ": line " + line + ": " + what + " '" + clip(c)
                     + "' is not a number");
         }
+        return Double.parseDouble(c);
     }
 
     static String toJson(ThresholdSweep sweep, double[] thresholds) throws IOException {
@@ -217,9 +228,12 @@ final class SweepCommand implements Command {
 
     private static void printText(PrintStream out, Path input, Data d, ThresholdSweep sweep, double[] thresholds) {
         ScoreTable t = sweep.table();
-        out.printf(Locale.ROOT, "%s: %d rows, positives %.6g, negatives %.6g, %d distinct scores%n", input, d.n,
-                t.totalPositives(), t.totalNegatives(), t.size());
-        out.printf(Locale.ROOT, "ROC AUC %.6f   average precision %.6f%n%n", sweep.rocAuc(), sweep.averagePrecision());
+        out.printf(Locale.ROOT, "%s: %d rows, positives %s, negatives %s, %d distinct scores%n", input, d.n,
+                PrecisionRecallTable.count(t.totalPositives()), PrecisionRecallTable.count(t.totalNegatives()), t.size());
+        out.printf(Locale.ROOT, "ROC AUC %s   average precision %s%n%n",
+                defined(sweep.rocAuc(), t.totalPositives() == 0 ? "undefined: no positive row"
+                        : t.totalNegatives() == 0 ? "undefined: no negative row (only one class present)" : "undefined"),
+                defined(sweep.averagePrecision(), t.totalPositives() == 0 ? "undefined: no positive row" : "undefined"));
         double[] ts = thresholds != null ? thresholds : new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
         PrecisionRecallTable table = sweep.table(ts);
         out.print(table.toText());

@@ -1,30 +1,28 @@
 package io.github.hpo4j.examples.cli;
 
 import io.github.hpo4j.examples.tuning.RecommenderTuningExample;
-import java.io.PrintStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code hpo tune [--seed S] [--quiet]}: the end-to-end tuning workflow on a synthetic
  * recommender scoring model (random, Bayesian and grid rounds, report, best configuration as
  * JSON), with a progress bar on standard error.
  */
-final class TuneCommand implements Command {
+@Command(name = "tune", mixinStandardHelpOptions = true,
+        description = "The tuning workflow on a synthetic recommender scoring model: a random round with today's"
+                + " configuration as baseline, a Bayesian round, a grid round around the best; the report and the"
+                + " winning configuration as JSON.")
+final class TuneCommand extends HpoCommand {
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of every round (default: ${DEFAULT-VALUE}).")
+    long seed = 7;
+
+    @Option(names = "--quiet", description = "No progress bar on standard error.")
+    boolean quiet;
 
     @Override
-    public String name() {
-        return "tune";
-    }
-
-    @Override
-    public String summary() {
-        return "tuning workflow on a synthetic recommender: random, Bayesian, grid rounds, report (--seed)";
-    }
-
-    @Override
-    public int run(Args args, PrintStream out, PrintStream err) {
-        long seed = args.getInt("seed", 7);
-        boolean quiet = args.flag("quiet");
-        args.requireAllUsed();
+    public Integer call() {
         RecommenderTuningExample.run(out, quiet ? null : err, seed);
         return 0;
     }

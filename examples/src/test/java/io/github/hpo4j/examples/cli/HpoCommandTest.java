@@ -19,7 +19,7 @@ class HpoCommandTest {
     static Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new Hpo().run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Hpo.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -39,14 +39,19 @@ class HpoCommandTest {
     void unknownSubCommand_exitsWith2() {
         Result r = run("nope");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("unknown sub-command 'nope'"));
+        assertEquals("hpo: unknown sub-command 'nope'; see 'hpo --help'\n", r.err());
     }
 
     @Test
     void unknownOption_isAOneLineError() {
         Result r = run("quickstart", "--bogus", "1");
         assertEquals(2, r.code());
-        assertEquals("hpo quickstart: unknown option --bogus\n", r.err());
+        assertEquals("hpo quickstart: unknown options or arguments '--bogus', '1'; see 'hpo quickstart --help'\n", r.err());
+        Result typo = run("sweep", "--inptu", "f.csv");
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().contains("(did you mean --input?)"), typo.err());
+        assertEquals(1, typo.err().lines().count());
+        assertEquals(2, run("quickstart", "foo").code(), "extra words are refused");
     }
 
     @Test

@@ -28,9 +28,24 @@ public record PrecisionRecallTable(List<OperatingPoint> rows) {
         b.append(String.format(Locale.ROOT, "%10s %10s %10s %12s %12s %10s%n", "threshold", "precision", "recall",
                 "TP", "FP", "FPR"));
         for (OperatingPoint p : rows) {
-            b.append(String.format(Locale.ROOT, "%10.4f %10.4f %10.4f %12.6g %12.6g %10.4f%n", p.threshold(),
-                    p.precision(), p.recall(), p.truePositives(), p.falsePositives(), p.falsePositiveRate()));
+            b.append(String.format(Locale.ROOT, "%10.4f %10.4f %10.4f %12s %12s %10.4f%n", p.threshold(),
+                    p.precision(), p.recall(), count(p.truePositives()), count(p.falsePositives()),
+                    p.falsePositiveRate()));
         }
         return b.toString();
+    }
+
+    /**
+     * A count as people write it: a whole number without decimals ({@code 296}), a weighted sum
+     * with six significant digits ({@code 12.3457}).
+     *
+     * @param c a count or weighted sum
+     * @return its text
+     */
+    public static String count(double c) {
+        if (c == Math.rint(c) && Math.abs(c) < 1e15) {
+            return Long.toString((long) c);
+        }
+        return String.format(Locale.ROOT, "%.6g", c);
     }
 }
