@@ -1,8 +1,5 @@
 package io.github.hpo4j.examples.cli;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.github.hpo4j.core.space.CategoricalDistribution;
 import io.github.hpo4j.core.study.Direction;
 import io.github.hpo4j.core.trial.TrialRecord;
@@ -11,10 +8,6 @@ import io.github.hpo4j.tpe.insights.Insights;
 import java.io.IOException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,32 +82,32 @@ final class InsightsCommand extends HpoCommand {
 
     static List<TrialRecord> read(Path input, Set<String> metrics) throws IOException {
         List<String[]> rows = new ArrayList<>();
-        CsvMapper mapper = new CsvMapper();
-        mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
-        try (Reader r = Files.newBufferedReader(input, StandardCharsets.UTF_8);
-             MappingIterator<String[]> it = mapper.readerFor(String[].class).readValues(r)) {
-            while (it.hasNextValue()) {
-                String[] row = it.nextValue();
-                if (!(row.length == 1 && row[0].isBlank())) {
-                    rows.add(row);
-                }
+        List<Long> lines = new ArrayList<>();
+        for (CsvRows.Row row : CsvRows.parse(input, InputFile.read(input))) {
+            if (!(row.cells().length == 1 && row.cells()[0].isBlank())) {
+                rows.add(row.cells());
+                lines.add(row.line());
             }
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("--input: no such file " + input);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(input + ": malformed CSV: " + e.getMessage());
         }
         if (rows.size() < 2) {
             throw new IllegalArgumentException(input + ": needs a header and at least one row");
         }
         String[] header = rows.get(0);
+        Set<String> names = new LinkedHashSet<>();
         for (int c = 0; c < header.length; c++) {
             header[c] = header[c].trim();
+            if (header[c].isEmpty()) {
+                throw new IllegalArgumentException(input + ": line 1: column " + (c + 1) + " has no name");
+            }
+            if (!names.add(header[c])) {
+                throw new IllegalArgumentException(input + ": line 1: column '" + SweepCommand.clip(header[c])
+                        + "' appears twice");
+            }
         }
-        Set<String> names = new LinkedHashSet<>(List.of(header));
         for (String m : metrics) {
             if (!names.contains(m)) {
-                throw new IllegalArgumentException("--metric: no column '" + m + "' in " + names);
+                throw new IllegalArgumentException((m.equals(metrics.iterator().next()) ? "--metric" : "--metrics")
+                        + ": no column '" + m + "' in " + input + " (columns: " + names + ")");
             }
         }
         Map<Integer, Set<String>> choices = new LinkedHashMap<>();
@@ -126,7 +119,7 @@ final class InsightsCommand extends HpoCommand {
         for (int r = 1; r < rows.size(); r++) {
             String[] row = rows.get(r);
             if (row.length != header.length) {
-                throw new IllegalArgumentException(input + ": line " + (r + 1) + ": " + row.length
+                throw new IllegalArgumentException(input + ": line " + lines.get(r) + ": " + row.length
                         + " cells, the header has " + header.length);
             }
             for (Map.Entry<Integer, Set<String>> e : choices.entrySet()) {
@@ -152,12 +145,17 @@ final class InsightsCommand extends HpoCommand {
                     continue;
                 }
                 if (metrics.contains(header[c])) {
+                    double x;
                     try {
-                        b.metric(header[c], Double.parseDouble(v));
+                        x = Double.parseDouble(v);
                     } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException(input + ": line " + (r + 1) + ": " + header[c] + " '" + v
-                                + "' is not a number");
+                        x = Double.NaN;
                     }
+                    if (!Double.isFinite(x) || v.toLowerCase(java.util.Locale.ROOT).contains("x")) {
+                        throw new IllegalArgumentException(input + ": line " + lines.get(r) + ": " + header[c] + " '"
+                                + SweepCommand.clip(v) + "' is not a finite decimal number");
+                    }
+                    b.metric(header[c], x);
                 } else {
                     b.param(header[c], dists.get(c), v);
                 }
