@@ -23,11 +23,11 @@ import java.util.function.Predicate;
  * <pre>{@code
  * Insights insights = Insights.builder()
  *     .metric("recall@100", Direction.MAXIMIZE)
- *     .filter(t -> "ranking".equals(t.attributes().get("model_type")))
+ *     .filter(t -> "ranking".equals(t.params().get("model_type")))   // a CSV history's columns are params
  *     .category("training", "lr", "batch_size")
  *     .mapper("l2", ValueMapper.regularisation())
  *     .build();
- * Insights.Analysis a = insights.analyze(history);
+ * Analysis a = insights.analyze(history);   // history: e.g. TrialsCsv.read(reader, Set.of("recall@100"))
  * System.out.println(a.report().toText());
  * a.importance();   a.sweetSpots(20);   a.gaps();   a.suggest(5);
  * }</pre>

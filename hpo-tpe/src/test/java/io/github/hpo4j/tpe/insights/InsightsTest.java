@@ -270,4 +270,34 @@ class InsightsTest {
         assertTrue(pairs.size() >= 4);
         assertEquals(10, pairs.stream().mapToInt(p -> p.stats().count()).sum());
     }
+
+    /** The class Javadoc's example, as written, on a CSV history: the filter keeps the ranking rows. */
+    @Test
+    void javadocExample_onACsvHistory_keepsTheFilteredRows() {
+        StringBuilder csv = new StringBuilder("model_type,lr,batch_size,l2,recall@100\n");
+        Random r = new Random(3);
+        for (int i = 0; i < 40; i++) {
+            String type = i % 4 == 0 ? "tree" : "ranking";
+            double lr = new double[] {1e-3, 1e-2, 1e-1}[i % 3];
+            csv.append(type).append(',').append(lr).append(',').append(32 << (i % 2)).append(',')
+                    .append(new double[] {0, 1e-4, 1e-2, 0.1}[i % 4]).append(',')
+                    .append(0.3 + (lr == 1e-2 ? 0.2 : 0) + 0.05 * r.nextDouble()).append('\n');
+        }
+        List<TrialRecord> history = io.github.hpo4j.core.io.TrialsCsv.read(new java.io.StringReader(csv.toString()),
+                java.util.Set.of("recall@100"));
+        Insights insights = Insights.builder()
+                .metric("recall@100", Direction.MAXIMIZE)
+                .filter(t -> "ranking".equals(t.params().get("model_type")))
+                .category("training", "lr", "batch_size")
+                .mapper("l2", ValueMapper.regularisation())
+                .build();
+        Analysis a = insights.analyze(history);
+        String text = a.report().toText();
+        assertTrue(text.startsWith("30 experiments"), text);
+        a.importance();
+        a.sweetSpots(20);
+        a.gaps();
+        a.suggest(5);
+        assertEquals(java.util.Optional.of("0.01"), a.bestValue("lr"));
+    }
 }
