@@ -168,15 +168,19 @@ public final class ThresholdSweep {
             }
             return Double.NaN;
         }
+        // on the rates, as scikit-learn's trapezoid over fpr and tpr: weights as large as 1e300 or
+        // as small as 1e-300 neither overflow nor underflow the sums' product
         double area = 0;
-        double prevFp = 0;
-        double prevTp = 0;
+        double prevFpr = 0;
+        double prevTpr = 0;
         for (int i = 0; i < tp.length; i++) {
-            area += (fp[i] - prevFp) * (tp[i] + prevTp);
-            prevFp = fp[i];
-            prevTp = tp[i];
+            double fpr = fp[i] / q;
+            double tpr = tp[i] / p;
+            area += (fpr - prevFpr) * (tpr + prevTpr);
+            prevFpr = fpr;
+            prevTpr = tpr;
         }
-        return area / (2 * p * q);
+        return area / 2;
     }
 
     /** @return average precision Σ (Rₙ − Rₙ₋₁)·Pₙ; 0 without positives */

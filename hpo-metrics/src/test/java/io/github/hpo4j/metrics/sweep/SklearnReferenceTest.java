@@ -64,4 +64,23 @@ class SklearnReferenceTest {
             assertEquals(c.get("average_precision").asDouble(), s.averagePrecision(), 1e-12, name + " AP");
         }
     }
+
+    /**
+     * Weights as extreme as 1e±300: scikit-learn 1.2.1 gives (printed there, for
+     * y = [0, 0, 1, 1], scores [0.1, 0.4, 0.35, 0.8]) ROC AUC 0.75 and AP 0.8333333333333333 with
+     * every weight 1e-300 or 1e300, and 1.0 and 1.0 with weights [1e300, 1e-300, 1, 1e300].
+     */
+    @Test
+    void extremeWeights_giveScikitLearnsAnswer_notNaN() {
+        double[] scores = {0.1, 0.4, 0.35, 0.8};
+        int[] labels = {0, 0, 1, 1};
+        for (double w : new double[] {1e-300, 1e300}) {
+            ThresholdSweep s = ScoreTable.of(scores, labels, new double[] {w, w, w, w}).sweep();
+            assertEquals(0.75, s.rocAuc(), 1e-12, "weights " + w);
+            assertEquals(0.8333333333333333, s.averagePrecision(), 1e-12, "weights " + w);
+        }
+        ThresholdSweep mixed = ScoreTable.of(scores, labels, new double[] {1e300, 1e-300, 1, 1e300}).sweep();
+        assertEquals(1.0, mixed.rocAuc(), 1e-12);
+        assertEquals(1.0, mixed.averagePrecision(), 1e-12);
+    }
 }
