@@ -300,4 +300,21 @@ class InsightsTest {
         a.suggest(5);
         assertEquals(java.util.Optional.of("0.01"), a.bestValue("lr"));
     }
+
+    @Test
+    void gaps_ofALogScaledParameter_areGeometricMidpointsOfItsWidestRatios() {
+        List<TrialRecord> history = new ArrayList<>();
+        double[] lrs = {0.0005, 0.001, 0.005, 0.01, 0.05};
+        CategoricalDistribution d = new CategoricalDistribution(List.of(0.0005, 0.001, 0.005, 0.01, 0.05));
+        for (int i = 0; i < 25; i++) {
+            history.add(TrialRecord.builder(i).param("lr", d, lrs[i % 5]).metric("m", i % 5).build());
+        }
+        Analysis a = Insights.builder().metric("m", Direction.MAXIMIZE).build().analyze(history);
+        Analysis.Gap g = a.gaps().get(0);
+        assertEquals("lr", g.param());
+        assertTrue(g.logScale());
+        // sqrt(0.001 * 0.005) = 0.002236..., sqrt(0.01 * 0.05) = 0.02236..., to two significant digits
+        assertEquals(List.of(0.0022, 0.022), g.untested());
+        assertEquals(2.0, g.step(), 1e-12);
+    }
 }
