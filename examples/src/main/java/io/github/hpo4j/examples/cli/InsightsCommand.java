@@ -2,6 +2,7 @@ package io.github.hpo4j.examples.cli;
 
 import io.github.hpo4j.core.space.CategoricalDistribution;
 import io.github.hpo4j.core.study.Direction;
+import io.github.hpo4j.core.io.TrialsCsv;
 import io.github.hpo4j.core.trial.TrialRecord;
 import io.github.hpo4j.tpe.insights.Analysis;
 import io.github.hpo4j.tpe.insights.Insights;
@@ -48,42 +49,47 @@ final class InsightsCommand extends HpoCommand {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
+    @Option(names = "--params", paramLabel = "A,B,...",
+            description = "Numeric columns with many distinct values that are parameters, not metrics.")
+    String paramsArg = "";
+
     @Override
     public Integer call() throws IOException {
         Direction direction = Direction.parse(directionArg);
+        if (!(quantile > 0 && quantile < 1)) {
+            throw new IllegalArgumentException("--quantile (" + quantile + ") must be in (0, 1)");
+        }
         Set<String> metrics = new LinkedHashSet<>();
         metrics.add(metric);
-        for (String m : others.split(",")) {
-            if (!m.isBlank()) {
-                metrics.add(m.trim());
-            }
-        }
-        List<TrialRecord> history = read(input, metrics);
+        metrics.addAll(list(others));
+        List<TrialRecord> history = read(input, metrics, new LinkedHashSet<>(list(paramsArg)));
         Analysis a = Insights.builder().metric(metric, direction).quantile(quantile).build().analyze(history);
-        if (json) {
-            out.println(a.report().toJson());
-            return 0;
-        }
-        out.print(a.report().toText());
-        out.println();
-        out.println("importance (bias-corrected Cramér's V² of value vs good/bad):");
-        for (Analysis.ParamImportance p : a.importance()) {
-            out.printf(Locale.ROOT, "  %-14s %.3f%n", p.param(), p.importance());
-        }
-        List<Analysis.Gap> gaps = a.gaps();
-        if (!gaps.isEmpty()) {
-            out.println();
-            for (Analysis.Gap g : gaps) {
-                out.printf(Locale.ROOT, "  %s %s never tested%n", g.param(), g.untested());
-            }
-        }
+        InsightsOutput view = new InsightsOutput(a);
+        out.print(json ? view.json() : view.text());
         return 0;
     }
 
-    static List<TrialRecord> read(Path input, Set<String> metrics) throws IOException {
+    private static List<String> list(String commaSeparated) {
+        List<String> out = new ArrayList<>();
+        for (String m : commaSeparated.split(",")) {
+            if (!m.isBlank()) {
+                out.add(m.trim());
+            }
+        }
+        return out;
+    }
+
+    /** The export of {@link TrialsCsv#write}: its own columns are read as such, not as parameters. */
+    static boolean isTrialsExport(String[] header) {
+        Set<String> h = new LinkedHashSet<>(List.of(header));
+        return h.contains("number") && h.contains("state") && h.stream().anyMatch(c -> c.startsWith("params_"));
+    }
+
+    static List<TrialRecord> read(Path input, Set<String> metrics, Set<String> numericParams) throws IOException {
+        String text = InputFile.read(input);
         List<String[]> rows = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
-        for (CsvRows.Row row : CsvRows.parse(input, InputFile.read(input))) {
+        for (CsvRows.Row row : CsvRows.parse(input, text)) {
             if (!(row.cells().length == 1 && row.cells()[0].isBlank())) {
                 rows.add(row.cells());
                 lines.add(row.line());
@@ -103,6 +109,9 @@ final class InsightsCommand extends HpoCommand {
                 throw new IllegalArgumentException(input + ": line 1: column '" + SweepCommand.clip(header[c])
                         + "' appears twice");
             }
+        }
+        if (isTrialsExport(header)) {
+            return readExport(input, text, header, metrics);
         }
         for (String m : metrics) {
             if (!names.contains(m)) {
@@ -127,6 +136,24 @@ final class InsightsCommand extends HpoCommand {
                 if (!v.isEmpty()) {
                     e.getValue().add(v);
                 }
+            }
+        }
+        List<String> looksLikeMetric = new ArrayList<>();
+        for (Map.Entry<Integer, Set<String>> e : choices.entrySet()) {
+            String name = header[e.getKey()];
+            if (!numericParams.contains(name) && looksLikeMetric(e.getValue(), rows.size() - 1)) {
+                looksLikeMetric.add(name + " (" + e.getValue().size() + " distinct numbers in " + (rows.size() - 1)
+                        + " rows)");
+            }
+        }
+        if (!looksLikeMetric.isEmpty()) {
+            throw new IllegalArgumentException(input + ": column(s) " + String.join(", ", looksLikeMetric)
+                    + " look like metrics, not parameters: name them in --metrics (or in --params if they are"
+                    + " parameters)");
+        }
+        for (String p : numericParams) {
+            if (!names.contains(p)) {
+                throw new IllegalArgumentException("--params: no column '" + p + "' in " + input);
             }
         }
         Map<Integer, CategoricalDistribution> dists = new LinkedHashMap<>();
@@ -161,6 +188,59 @@ final class InsightsCommand extends HpoCommand {
                 }
             }
             out.add(b.build());
+        }
+        return out;
+    }
+
+    /** A numeric column whose values are nearly all distinct (a measurement, not a setting). */
+    static boolean looksLikeMetric(Set<String> values, int rows) {
+        if (values.size() < 10 || values.size() < 0.5 * rows) {
+            return false;
+        }
+        for (String v : values) {
+            try {
+                if (!Double.isFinite(Double.parseDouble(v))) {
+                    return false;
+                }
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Reads the library's own export: parameters from {@code params_*}, metrics from
+     * {@code metrics_*} and the objective {@code value} (named {@code value}); {@code number},
+     * {@code state}, times and {@code attrs_*} are not parameters.
+     */
+    private static List<TrialRecord> readExport(Path input, String text, String[] header, Set<String> metrics) {
+        Set<String> known = new LinkedHashSet<>();
+        for (String h : header) {
+            if (h.startsWith("metrics_")) {
+                known.add(h.substring(8));
+            }
+        }
+        known.add("value");
+        for (String m : metrics) {
+            if (!known.contains(m)) {
+                throw new IllegalArgumentException((m.equals(metrics.iterator().next()) ? "--metric" : "--metrics")
+                        + ": no metric '" + m + "' in " + input + ", a trials export (metrics: " + known + ")");
+            }
+        }
+        List<TrialRecord> trials;
+        try {
+            trials = TrialsCsv.read(new java.io.StringReader(text), Set.of());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(input + ": " + e.getMessage().replaceFirst("^input: ", ""), e);
+        }
+        List<TrialRecord> out = new ArrayList<>(trials.size());
+        for (TrialRecord t : trials) {
+            if (t.state() == io.github.hpo4j.core.trial.TrialState.COMPLETE && t.values().size() == 1) {
+                out.add(t.toBuilder().metric("value", t.values().get(0)).build());
+            } else {
+                out.add(t);
+            }
         }
         return out;
     }

@@ -163,4 +163,69 @@ class HpoCommandTest {
         assertEquals(2, run("journal", "check").code());
         assertEquals(2, run("journal", "repair", journal.toString()).code());
     }
+
+    @Test
+    void insights_readsTheLibrarysOwnExport_withItsParamsOnly(@TempDir Path dir) throws Exception {
+        io.github.hpo4j.core.study.Study study = io.github.hpo4j.core.study.Study.builder()
+                .sampler(new io.github.hpo4j.core.sampler.RandomSampler(3)).minimize("loss").build();
+        study.optimize(t -> {
+            double lr = t.suggestCategorical("lr", List.of(0.001, 0.01, 0.1));
+            int k = t.suggestInt("k", 1, 4);
+            t.setUserAttr("host", "a");
+            t.setMetric("auc", 0.5 + k / 10.0);
+            return Math.abs(Math.log10(lr) + 2) + k;
+        }, 40);
+        Path csv = dir.resolve("export.csv");
+        try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(csv)) {
+            io.github.hpo4j.core.io.TrialsCsv.write(study.trials(), w);
+        }
+        Result r = run("insights", "--input", csv.toString(), "--metric", "value", "--direction", "minimize", "--json");
+        assertEquals(0, r.code(), r.err());
+        com.fasterxml.jackson.databind.JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        java.util.Set<String> params = new java.util.TreeSet<>();
+        j.get("importance").forEach(p -> params.add(p.get("param").asText()));
+        assertEquals(java.util.Set.of("k", "lr"), params, "number, state, times and attrs_* are not parameters");
+        assertEquals(40, j.get("total_experiments").asInt());
+        Result auc = run("insights", "--input", csv.toString(), "--metric", "auc");
+        assertEquals(0, auc.code(), auc.err());
+        Result nope = run("insights", "--input", csv.toString(), "--metric", "value", "--metrics", "nope");
+        assertEquals(2, nope.code());
+        assertTrue(nope.err().contains("--metrics: no metric 'nope'"), nope.err());
+    }
+
+    @Test
+    void insights_metricLookingColumns_areAnErrorNamingThem_unlessDeclared() throws Exception {
+        Result r = run("insights", "--input", "data/history.csv", "--metric", "recall@100");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("ndcg@10 (50 distinct numbers in 60 rows), rmse (59 distinct numbers in 60 rows)"
+                + " look like metrics"), r.err());
+        Result declared = run("insights", "--input", "data/history.csv", "--metric", "recall@100", "--metrics", "ndcg@10",
+                "--params", "rmse");
+        assertEquals(0, declared.code(), declared.err());
+        assertTrue(declared.out().contains("\nrmse\n"), "rmse analysed as a parameter");
+    }
+
+    @Test
+    void insights_textAndJson_carryTheSameSections_numbersAsPeopleWriteThem() throws Exception {
+        String[] args = {"insights", "--input", "data/history.csv", "--metric", "recall@100", "--metrics", "ndcg@10,rmse"};
+        Result text = run(args);
+        assertEquals(0, text.code(), text.err());
+        for (String section : List.of("== TPE score of each value", "== importance", "== interaction of the two most"
+                + " important: lr × l2", "== sweet spots", "== untested values", "== suggestions")) {
+            assertTrue(text.out().contains(section), section + " missing:\n" + text.out());
+        }
+        assertTrue(text.out().contains("lr         0.0022, 0.022 (log scale)"), text.out());
+        assertTrue(text.out().contains("batch_size 192, 320, 384, 448\n"), text.out());
+        List<String> withJson = new java.util.ArrayList<>(List.of(args));
+        withJson.add("--json");
+        com.fasterxml.jackson.databind.JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(run(withJson.toArray(new String[0])).out());
+        for (String key : List.of("analysis", "total_experiments", "importance", "interaction", "sweet_spots", "gaps",
+                "suggestions")) {
+            assertTrue(j.has(key), key + " missing from the JSON");
+        }
+        assertEquals("[192,320,384,448]", j.get("gaps").get(1).get("untested").toString());
+        assertEquals(7, j.get("importance").size());
+        assertEquals(5, j.get("suggestions").size());
+    }
 }

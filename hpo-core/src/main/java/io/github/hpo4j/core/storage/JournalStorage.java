@@ -13,6 +13,8 @@ import java.util.concurrent.locks.Lock;
  */
 final class JournalStorage extends EventLogStorage {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JournalStorage.class);
+
     private final JournalFile file;
     private final boolean readOnly;
     private final boolean lenient;
@@ -47,11 +49,20 @@ final class JournalStorage extends EventLogStorage {
         return file.lock;
     }
 
+    /** Damage records this handle has already logged (lenient handles log what they skip). */
+    private int damageLogged;
+
     @Override
     void catchUp() {
         file.catchUp();
         if (!lenient) {
             file.throwIfDamaged();
+            return;
+        }
+        List<SkippedRecord> damage = file.damage();
+        for (; damageLogged < damage.size(); damageLogged++) {
+            SkippedRecord d = damage.get(damageLogged);
+            LOG.warn("journal {}: skipping damaged line {}: {}", file.path, d.line(), d.reason());
         }
     }
 
