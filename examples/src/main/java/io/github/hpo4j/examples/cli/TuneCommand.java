@@ -18,12 +18,17 @@ final class TuneCommand extends HpoCommand {
     @Option(names = "--seed", paramLabel = "S", description = "Seed of every round (default: ${DEFAULT-VALUE}).")
     long seed = 7;
 
-    @Option(names = "--quiet", description = "No progress bar on standard error.")
+    @Option(names = "--quiet", description = "No progress bar, even on a terminal.")
     boolean quiet;
+
+    @Option(names = "--progress", description = "A progress bar on standard error even when not on a terminal"
+            + " (by default only on one).")
+    boolean progress;
 
     @Override
     public Integer call() {
-        RecommenderTuningExample.run(out, quiet ? null : err, seed);
+        boolean bar = !quiet && (progress || System.console() != null);
+        RecommenderTuningExample.run(out, bar ? err : null, seed);
         return 0;
     }
 }

@@ -87,7 +87,7 @@ public final class RecommenderTuningExample {
         ConstrainedSpace constrained = ConstrainedSpace.builder(SPACE)
                 .simplex(SimplexGroup.of(WEIGHTS, new double[] {0.05, 0.05, 0, 0, 0}, new double[] {0.7, 0.7, 0.4, 0.4, 0.4}))
                 .build();
-        out.println("round 1: 30 random configurations (weights uniform on the simplex), baseline first");
+        out.println("round 1: 31 configurations: today's baseline, then 30 random ones (weights uniform on the simplex)");
         Tuner.builder(study, SPACE).configurations(constrained.generate(30, seed)).baseline(today).listener(bar).build()
                 .run(OFFLINE_NDCG);
 
@@ -114,12 +114,14 @@ public final class RecommenderTuningExample {
                 c.put(w, best.params().get(w));
             }
             c.putAll(g);
-            grid.add(c);
+            if (!c.equals(best.params()) && !grid.contains(c)) {
+                grid.add(c); // the best configuration itself has run already
+            }
         }
         out.printf(Locale.ROOT, "round 3: %d grid configurations around the best thresholds%n", grid.size());
         TuningReport report = Tuner.builder(study, SPACE).configurations(grid).listener(bar).build().run(OFFLINE_NDCG);
         out.println();
-        out.print(report.toText());
+        out.print(report.summaryText());
         out.println();
         out.println("best configuration (JSON):");
         out.println(report.bestParamsJson());

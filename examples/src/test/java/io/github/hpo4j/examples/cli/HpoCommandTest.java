@@ -228,4 +228,22 @@ class HpoCommandTest {
         assertEquals(7, j.get("importance").size());
         assertEquals(5, j.get("suggestions").size());
     }
+
+    @Test
+    void tune_roundCountsAgreeWithTheBar_bestConfigurationOnce_keysInTheSpacesOrder() throws Exception {
+        Result r = run("tune", "--progress");
+        assertEquals(0, r.code(), r.err());
+        java.util.regex.Matcher rounds = java.util.regex.Pattern.compile("round \\d: (\\d+) ").matcher(r.out());
+        java.util.regex.Matcher bars = java.util.regex.Pattern.compile("\\] (\\d+)/\\1\\n").matcher(r.err());
+        for (int i = 0; i < 3; i++) {
+            assertTrue(rounds.find() && bars.find(), r.out() + r.err());
+            assertEquals(rounds.group(1), bars.group(1), "round " + (i + 1) + " announced " + rounds.group(1));
+        }
+        assertEquals(1, r.out().split("best configuration", -1).length - 1, r.out());
+        String json = r.out().substring(r.out().lastIndexOf("best configuration (JSON):") + 26).trim();
+        assertTrue(json.startsWith("{\"min_score\":"), "the space's order: " + json);
+        assertEquals(json, run("tune", "--quiet").out().substring(r.out().lastIndexOf("best configuration (JSON):") + 26)
+                .trim(), "the same keys in the same order on every run");
+        assertEquals("", run("tune").err(), "no bar when standard error is not a terminal");
+    }
 }

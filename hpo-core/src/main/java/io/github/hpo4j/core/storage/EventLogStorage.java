@@ -154,8 +154,9 @@ abstract class EventLogStorage implements StorageBackend {
 
     @Override
     public int enqueueTrial(String study, Map<String, Object> fixedParams, Map<String, Object> attributes) {
-        Map<String, Object> fixed = Map.copyOf(fixedParams);
-        Map<String, Object> attrs = Map.copyOf(attributes);
+        // insertion order kept: a configuration reads back in the order it was given
+        Map<String, Object> fixed = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fixedParams));
+        Map<String, Object> attrs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
         return append1(() -> new Event.TrialCreated(study, state().nextNumber(study), TrialState.WAITING, fixed,
                 attrs, false, now()));
     }

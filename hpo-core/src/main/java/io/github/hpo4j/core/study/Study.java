@@ -397,7 +397,7 @@ public final class Study {
                 throw new IllegalArgumentException(k + ": enqueued value (" + v + ") must be a string, number or boolean");
             }
         });
-        return backend.enqueueTrial(name, Map.copyOf(params), Map.of());
+        return backend.enqueueTrial(name, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params)), Map.of());
     }
 
     /**

@@ -259,8 +259,16 @@ public final class Tuner {
         Map<String, Object> config = new LinkedHashMap<>();
         try {
             if (!record.fixedParams().isEmpty()) {
+                // the space's order first, then any other enqueued names (e.g. simplex weights) as given
+                for (String name : space.names()) {
+                    if (record.fixedParams().containsKey(name)) {
+                        config.put(name, trial.suggest(name, distributionOf(name)));
+                    }
+                }
                 for (String name : record.fixedParams().keySet()) {
-                    config.put(name, trial.suggest(name, distributionOf(name)));
+                    if (!config.containsKey(name)) {
+                        config.put(name, trial.suggest(name, distributionOf(name)));
+                    }
                 }
             } else {
                 for (Map.Entry<String, Distribution> e : space.distributions().entrySet()) {

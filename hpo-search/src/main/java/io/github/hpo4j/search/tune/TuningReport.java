@@ -128,8 +128,15 @@ public record TuningReport(Direction direction, List<TrialRecord> trials, Option
         return Double.isFinite(d) ? d : null;
     }
 
-    /** @return a short text report */
+    /** @return a short text report: {@link #summaryText()} and the best configuration */
     public String toText() {
+        StringBuilder b = new StringBuilder(summaryText());
+        best().ifPresent(t -> b.append("best configuration ").append(bestParamsJson()).append('\n'));
+        return b.toString();
+    }
+
+    /** @return counts, mean and best value, baseline and improvement; the text report without the best configuration */
+    public String summaryText() {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%d trials: %d complete, %d failed, %d pruned%n", count(),
                 count(TrialState.COMPLETE), count(TrialState.FAIL), count(TrialState.PRUNED)));
@@ -137,7 +144,6 @@ public record TuningReport(Direction direction, List<TrialRecord> trials, Option
                 best().map(t -> String.format(Locale.ROOT, "%.6g (trial %d)", t.value(), t.number())).orElse("-")));
         baselineValue.ifPresent(v -> b.append(String.format(Locale.ROOT, "baseline %.6g, improvement %.6g%n", v,
                 improvement().orElse(Double.NaN))));
-        best().ifPresent(t -> b.append("best configuration ").append(bestParamsJson()).append('\n'));
         return b.toString();
     }
 
