@@ -8,6 +8,7 @@ import io.github.hpo4j.tpe.sampler.TpeSampler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -24,6 +25,13 @@ final class CompareCommand extends HpoCommand {
     @Option(names = "--seeds", paramLabel = "N", description = "Runs per sampler, seeds 0..N-1 (default: ${DEFAULT-VALUE}).")
     int seeds = 5;
 
+    @Option(names = "--quiet", description = "No progress, even on a terminal.")
+    boolean quiet;
+
+    @Option(names = "--progress", description = "A progress line per trial on standard error even when not on a"
+            + " terminal (on one, a bar).")
+    boolean progress;
+
     @Override
     public Integer call() {
         if (trials <= 0 || seeds <= 0) {
@@ -34,17 +42,17 @@ final class CompareCommand extends HpoCommand {
         double[] tpe = new double[seeds];
         double[] rnd = new double[seeds];
         for (int s = 0; s < seeds; s++) {
-            tpe[s] = best(TpeSampler.builder().seed(s).build(), trials);
-            rnd[s] = best(new RandomSampler(s), trials);
+            tpe[s] = best(TpeSampler.builder().seed(s).build(), trials, ProgressLine.of(err, trials, quiet, progress));
+            rnd[s] = best(new RandomSampler(s), trials, ProgressLine.of(err, trials, quiet, progress));
             out.printf(Locale.ROOT, "%-6d %12.4f %12.4f%n", s, tpe[s], rnd[s]);
         }
         out.printf(Locale.ROOT, "%-6s %12.4f %12.4f%n", "median", median(tpe), median(rnd));
         return 0;
     }
 
-    private static double best(Sampler sampler, int trials) {
+    private static double best(Sampler sampler, int trials, ProgressLine line) {
         Study study = Study.builder().sampler(sampler).minimize("loss").build();
-        study.optimize(TrainingRunStandIn::evaluate, trials);
+        study.optimize(TrainingRunStandIn::evaluate, trials, 1, null, line == null ? List.of() : List.of(line));
         return study.bestTrial().orElseThrow().value();
     }
 

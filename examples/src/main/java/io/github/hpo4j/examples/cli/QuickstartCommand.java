@@ -38,6 +38,13 @@ final class QuickstartCommand extends HpoCommand {
     @Option(names = "--seed", paramLabel = "S", description = "The TPE sampler's seed (default: ${DEFAULT-VALUE}).")
     long seed = 42;
 
+    @Option(names = "--quiet", description = "No progress, even on a terminal.")
+    boolean quiet;
+
+    @Option(names = "--progress", description = "A progress line per trial on standard error even when not on a"
+            + " terminal (on one, a bar).")
+    boolean progress;
+
     @Override
     public Integer call() {
         if (trials <= 0) {
@@ -57,7 +64,9 @@ final class QuickstartCommand extends HpoCommand {
                     .build();
             int before = study.trials().size();
             long t0 = System.nanoTime();
-            List<TrialRecord> done = study.optimize(TrainingRunStandIn::evaluate, trials, workers, null);
+            ProgressLine line = ProgressLine.of(err, trials, quiet, progress);
+            List<TrialRecord> done = study.optimize(TrainingRunStandIn::evaluate, trials, workers, null,
+                    line == null ? List.of() : List.of(line));
             double secs = (System.nanoTime() - t0) / 1e9;
             out.printf(Locale.ROOT, "study '%s' in %s: %d trials before, %d run now (%d workers, %.2f s)%n",
                     name, journal, before, done.size(), workers, secs);

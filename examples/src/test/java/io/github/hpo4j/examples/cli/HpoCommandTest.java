@@ -246,4 +246,17 @@ class HpoCommandTest {
                 .trim(), "the same keys in the same order on every run");
         assertEquals("", run("tune").err(), "no bar when standard error is not a terminal");
     }
+
+    @Test
+    void longRuns_showProgressPerTrial_withBestSoFarAndTimeLeft(@TempDir Path dir) {
+        Result q = run("quickstart", "--journal", dir.resolve("p.journal").toString(), "--trials", "4", "--progress");
+        assertEquals(0, q.code(), q.err());
+        List<String> lines = q.err().lines().toList();
+        assertEquals(4, lines.size(), q.err());
+        assertTrue(lines.get(3).matches("4/4 trials, best [0-9.e+-]+, [0-9.]+ s elapsed, about [0-9.]+ s left"), lines.get(3));
+        Result c = run("compare", "--trials", "3", "--seeds", "1", "--progress");
+        assertEquals(6, c.err().lines().count(), c.err());
+        assertEquals("", run("quickstart", "--journal", dir.resolve("p.journal").toString(), "--trials", "2").err(),
+                "no progress unless on a terminal or asked for");
+    }
 }
