@@ -18,7 +18,9 @@ import java.util.Arrays;
  *
  * <p>Not thread-safe while adding; {@link #merge} returns a new accumulator. Stability: stable.
  */
-public final class BinnedScores {
+public final class BinnedScores implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final double low;
     private final double high;
@@ -185,5 +187,81 @@ public final class BinnedScores {
     /** @return the number of bins */
     public int bins() {
         return pos.length;
+    }
+
+    /**
+     * The compact byte form: 4 magic bytes {@code HPBS}, a version byte (1), low and high
+     * (doubles), the number of bins (int), then per bin the positive and negative weights
+     * (doubles), the counts (longs) and the lowest scores (doubles, +Infinity for an empty bin),
+     * big-endian; {@link #fromBytes} reads it back.
+     *
+     * @return the bytes
+     */
+    public byte[] toBytes() {
+        int n = pos.length;
+        return SerialForm.write(25 + 32 * n, out -> {
+            out.writeInt(SerialForm.BINNED_MAGIC);
+            out.writeByte(SerialForm.VERSION);
+            out.writeDouble(low);
+            out.writeDouble(high);
+            out.writeInt(n);
+            for (double x : pos) {
+                out.writeDouble(x);
+            }
+            for (double x : neg) {
+                out.writeDouble(x);
+            }
+            for (long x : count) {
+                out.writeLong(x);
+            }
+            for (double x : min) {
+                out.writeDouble(x);
+            }
+        });
+    }
+
+    /**
+     * Reads the compact byte form of {@link #toBytes()}.
+     *
+     * @param bytes the bytes
+     * @return the accumulator
+     * @throws IllegalArgumentException if the bytes are not an accumulator of this version, are cut
+     *     short or have bytes after it, or hold an invalid range, negative counts or weights
+     */
+    public static BinnedScores fromBytes(byte[] bytes) {
+        return SerialForm.read(bytes, SerialForm.BINNED_MAGIC, "binned-scores accumulator", in -> {
+            double lo = in.readDouble();
+            double hi = in.readDouble();
+            int n = in.readInt();
+            if (n < 1 || (long) n * 32 > bytes.length) {
+                throw new IllegalArgumentException("bytes: " + n + " bins do not fit in " + bytes.length + " bytes");
+            }
+            BinnedScores b = over(lo, hi, n);
+            for (int i = 0; i < n; i++) {
+                b.pos[i] = in.readDouble();
+            }
+            for (int i = 0; i < n; i++) {
+                b.neg[i] = in.readDouble();
+            }
+            for (int i = 0; i < n; i++) {
+                b.count[i] = in.readLong();
+            }
+            for (int i = 0; i < n; i++) {
+                b.min[i] = in.readDouble();
+                if (!(b.pos[i] >= 0) || !(b.neg[i] >= 0) || b.count[i] < 0) {
+                    throw new IllegalArgumentException("bytes: bin " + i + " has a negative or NaN weight or count");
+                }
+            }
+            return b;
+        });
+    }
+
+    /** Serialized as its byte form. */
+    private Object writeReplace() {
+        return new SerialForm(toBytes());
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+        throw new java.io.InvalidObjectException("a BinnedScores is serialized through its byte form");
     }
 }

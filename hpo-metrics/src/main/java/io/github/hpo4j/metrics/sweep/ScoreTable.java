@@ -9,12 +9,17 @@ import java.util.Arrays;
  * exactly, so partitions can be summarised where they live and combined:
  *
  * <pre>{@code
- * // Spark: one table per partition, merged on the driver
- * ScoreTable all = rdd.mapPartitions(part -> List.of(ScoreTable.of(scoresOf(part), labelsOf(part))).iterator())
- *                     .reduce(ScoreTable::merge);
+ * // Spark: one table per partition, merged on the driver (see examples' SparkScoreTableExample)
+ * ScoreTable all = scores.mapPartitions(part -> List.of(tableOf(part)).iterator(), Encoders.javaSerialization(ScoreTable.class))
+ *                        .reduce((ReduceFunction<ScoreTable>) ScoreTable::merge);
  * ThresholdSweep sweep = all.sweep();
  * double auc = sweep.rocAuc();
  * }</pre>
+ *
+ * <p>A table travels between machines by Java serialization or as the compact byte form of
+ * {@link #toBytes()}: 4 magic bytes {@code HPST}, a version byte (1), the number of distinct scores
+ * {@code n} (int), then the {@code n} scores (descending), positive weights, negative weights (all
+ * doubles) and sample counts (longs), big-endian.
  *
  * <p>How it is built: distinct scores are gathered in an open-addressing hash table of
  * primitive arrays, so memory is O(distinct scores) and the inputs are never copied. When the
@@ -24,7 +29,9 @@ import java.util.Arrays;
  *
  * <p>Immutable and thread-safe. Stability: stable.
  */
-public final class ScoreTable {
+public final class ScoreTable implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Distinct scores, strictly descending. */
     final double[] score;
@@ -235,5 +242,88 @@ public final class ScoreTable {
     @Override
     public String toString() {
         return "ScoreTable[" + score.length + " distinct scores, positives " + totalPos + ", negatives " + totalNeg + "]";
+    }
+
+    /**
+     * The compact byte form (see the class description); {@link #fromBytes} reads it back.
+     *
+     * @return the bytes
+     */
+    public byte[] toBytes() {
+        int n = score.length;
+        return SerialForm.write(9 + 32 * n, out -> {
+            out.writeInt(SerialForm.TABLE_MAGIC);
+            out.writeByte(SerialForm.VERSION);
+            out.writeInt(n);
+            for (double x : score) {
+                out.writeDouble(x);
+            }
+            for (double x : pos) {
+                out.writeDouble(x);
+            }
+            for (double x : neg) {
+                out.writeDouble(x);
+            }
+            for (long x : count) {
+                out.writeLong(x);
+            }
+        });
+    }
+
+    /**
+     * Reads the compact byte form of {@link #toBytes()}.
+     *
+     * @param bytes the bytes
+     * @return the table
+     * @throws IllegalArgumentException if the bytes are not a table of this version, are cut short or
+     *     have bytes after it, or hold scores that are not finite and strictly descending, weights that
+     *     are negative or not finite, or negative counts
+     */
+    public static ScoreTable fromBytes(byte[] bytes) {
+        return SerialForm.read(bytes, SerialForm.TABLE_MAGIC, "score table", in -> {
+            int n = in.readInt();
+            if (n < 0 || (long) n * 32 > bytes.length) {
+                throw new IllegalArgumentException("bytes: " + n + " distinct scores do not fit in " + bytes.length + " bytes");
+            }
+            double[] s = new double[n];
+            double[] p = new double[n];
+            double[] q = new double[n];
+            long[] c = new long[n];
+            for (int i = 0; i < n; i++) {
+                s[i] = in.readDouble();
+                if (!Double.isFinite(s[i]) || (i > 0 && !(s[i] < s[i - 1]))) {
+                    throw new IllegalArgumentException("bytes: score " + i + " (" + s[i] + ") is not finite and below the one before");
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                p[i] = weight(in.readDouble(), "positive", i);
+            }
+            for (int i = 0; i < n; i++) {
+                q[i] = weight(in.readDouble(), "negative", i);
+            }
+            for (int i = 0; i < n; i++) {
+                c[i] = in.readLong();
+                if (c[i] < 0) {
+                    throw new IllegalArgumentException("bytes: count " + i + " (" + c[i] + ") is negative");
+                }
+            }
+            return new ScoreTable(s, p, q, c);
+        });
+    }
+
+    private static double weight(double w, String what, int i) {
+        if (!(w >= 0) || Double.isInfinite(w)) {
+            throw new IllegalArgumentException("bytes: " + what + " weight " + i + " (" + w + ") must be finite and >= 0");
+        }
+        return w;
+    }
+
+    /** Serialized as its byte form. */
+    private Object writeReplace() {
+        return new SerialForm(toBytes());
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+        throw new java.io.InvalidObjectException("a ScoreTable is serialized through its byte form");
     }
 }
