@@ -259,4 +259,25 @@ class HpoCommandTest {
         assertEquals("", run("quickstart", "--journal", dir.resolve("p.journal").toString(), "--trials", "2").err(),
                 "no progress unless on a terminal or asked for");
     }
+
+    @Test
+    void shippedSamples_serveEverySubCommandThatReadsAFile() {
+        Result sweep = run("sweep", "--input", "data/predictions.csv");
+        assertEquals(0, sweep.code(), sweep.err());
+        assertTrue(sweep.out().contains("300 rows, positives 105, negatives 252"), sweep.out());
+        Result journal = run("journal", "check", "data/sample.journal");
+        assertEquals(0, journal.code(), journal.err());
+        assertTrue(journal.out().contains("intact"), journal.out());
+    }
+
+    @Test
+    void sweep_undefinedAuc_saysWhy(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("one-class.csv");
+        java.nio.file.Files.writeString(csv, "label,score\n1,0.2\n1,0.7\n");
+        Result r = run("sweep", "--input", csv.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("ROC AUC (undefined: no negative row (only one class present))"), r.out());
+        Result j = run("sweep", "--input", csv.toString(), "--json");
+        assertTrue(j.out().contains("\"roc_auc\":null"), j.out());
+    }
 }
