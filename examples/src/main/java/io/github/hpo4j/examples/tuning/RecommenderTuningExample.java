@@ -68,12 +68,27 @@ public final class RecommenderTuningExample {
     public static TuningReport run(PrintStream out, PrintStream progress, long seed) {
         Storage storage = Storage.inMemory();
         Study study = Study.builder().name("recommender").storage(storage).maximize("ndcg@10").build();
-        TuningListener bar = progress == null ? null : (t, f, p) -> {
-            int width = 30;
-            int filled = p > 0 ? (int) Math.round(width * (double) f / p) : width;
-            progress.printf(Locale.ROOT, "\r[%s%s] %d/%d", "#".repeat(filled), " ".repeat(width - filled), f, p);
-            if (f == p) {
-                progress.println();
+        TuningListener bar = progress == null ? null : new TuningListener() {
+            private long roundStart;
+            private double best = Double.NaN;
+
+            @Override
+            public synchronized void onTrialFinished(TrialRecord t, int f, int p) {
+                if (f == 1) {
+                    roundStart = System.nanoTime();
+                }
+                if (t.state() == io.github.hpo4j.core.trial.TrialState.COMPLETE && !(t.value() <= best)) {
+                    best = t.value();
+                }
+                double elapsed = (System.nanoTime() - roundStart) / 1e9;
+                double left = p > 0 ? elapsed / f * Math.max(0, p - f) : 0;
+                int width = 30;
+                int filled = p > 0 ? (int) Math.round(width * (double) f / p) : width;
+                progress.printf(Locale.ROOT, "\r[%s%s] %d/%d trials, best %.4f, %.1f s elapsed, about %.1f s left  ",
+                        "#".repeat(filled), " ".repeat(width - filled), f, p, best, elapsed, left);
+                if (f == p) {
+                    progress.println();
+                }
             }
         };
         Map<String, Object> today = new LinkedHashMap<>();

@@ -234,7 +234,7 @@ class HpoCommandTest {
         Result r = run("tune", "--progress");
         assertEquals(0, r.code(), r.err());
         java.util.regex.Matcher rounds = java.util.regex.Pattern.compile("round \\d: (\\d+) ").matcher(r.out());
-        java.util.regex.Matcher bars = java.util.regex.Pattern.compile("\\] (\\d+)/\\1\\n").matcher(r.err());
+        java.util.regex.Matcher bars = java.util.regex.Pattern.compile("\\] (\\d+)/\\1 trials, best [0-9.]+, [0-9.]+ s elapsed, about [0-9.]+ s left *\\n").matcher(r.err());
         for (int i = 0; i < 3; i++) {
             assertTrue(rounds.find() && bars.find(), r.out() + r.err());
             assertEquals(rounds.group(1), bars.group(1), "round " + (i + 1) + " announced " + rounds.group(1));
