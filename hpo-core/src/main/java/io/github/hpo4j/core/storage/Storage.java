@@ -53,6 +53,65 @@ public interface Storage extends AutoCloseable {
     }
 
     /**
+     * Opens studies in a relational database through a data source (the service's own pool),
+     * creating or upgrading hpo4j's tables. PostgreSQL, MariaDB/MySQL and H2 are tested; the
+     * driver is the caller's. Many processes on many machines can share one study.
+     *
+     * @param dataSource where connections come from; not closed by {@link #close()}
+     * @return the storage
+     * @throws StorageException      if the database cannot be reached
+     * @throws IllegalStateException if its hpo4j schema is newer than this library
+     */
+    static Storage jdbc(javax.sql.DataSource dataSource) {
+        java.util.Objects.requireNonNull(dataSource, "dataSource");
+        return JdbcStorage.open(dataSource, null, String.valueOf(dataSource));
+    }
+
+    /**
+     * Opens a storage named by a URL, so that every program and command takes one
+     * {@code --storage URL}:
+     * <ul>
+     *   <li>{@code memory:} a new in-memory storage;</li>
+     *   <li>{@code journal:PATH} a journal file ({@link #journal(Path)});</li>
+     *   <li>{@code jdbc:…} a database through its JDBC driver, which must be on the class path
+     *       ({@code jdbc:postgresql://host:5432/db?user=u&password=p}, {@code jdbc:mariadb://…},
+     *       {@code jdbc:h2:…}), with a small built-in connection pool.</li>
+     * </ul>
+     *
+     * @param url the storage's URL
+     * @return the storage
+     * @throws IllegalArgumentException if the URL is blank or its scheme unknown
+     * @throws StorageException         if the database cannot be reached or refuses the credentials
+     */
+    static Storage open(String url) {
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("url (" + url + ") must not be blank");
+        }
+        if (url.equals("memory:")) {
+            return inMemory();
+        }
+        if (url.startsWith("journal:")) {
+            String path = url.substring("journal:".length());
+            if (path.isBlank()) {
+                throw new IllegalArgumentException("url (" + url + "): journal: needs a path, e.g. journal:studies.journal");
+            }
+            return journal(Path.of(path));
+        }
+        if (url.startsWith("jdbc:")) {
+            try {
+                java.sql.DriverManager.getDriver(url);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalArgumentException("url (" + url.replaceAll("password=[^&;]*", "password=***")
+                        + "): no JDBC driver on the class path takes it; add the database's driver (e.g."
+                        + " org.postgresql:postgresql, org.mariadb.jdbc:mariadb-java-client, com.h2database:h2)", e);
+            }
+            JdbcPool pool = new JdbcPool(url, new java.util.Properties());
+            return JdbcStorage.open(pool, pool, pool.toString());
+        }
+        throw new IllegalArgumentException("url (" + url + "): unknown scheme; use memory:, journal:PATH or jdbc:...");
+    }
+
+    /**
      * @return the names of every study, in order of creation
      * @throws IllegalStateException if the storage is closed
      */

@@ -1,0 +1,1035 @@
+package io.github.hpo4j.core.storage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.hpo4j.core.internal.JsonCodec;
+import io.github.hpo4j.core.space.Distribution;
+import io.github.hpo4j.core.storage.spi.StaleTrial;
+import io.github.hpo4j.core.storage.spi.StorageBackend;
+import io.github.hpo4j.core.study.Direction;
+import io.github.hpo4j.core.study.Objective;
+import io.github.hpo4j.core.trial.TrialRecord;
+import io.github.hpo4j.core.trial.TrialState;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Studies in a relational database over plain JDBC ({@link JdbcSchema} for the tables). Every
+ * write is one transaction that first locks its study's row, so trial numbers are unique and
+ * gap-free under any concurrency and a check (is the trial RUNNING?) holds until the commit;
+ * serialization failures, deadlocks and lost connections are retried a bounded number of times
+ * with jitter. Reads keep each study's trials in memory and fetch only the trials written since
+ * the last read (each write stamps its trial with the study's change counter); finished trials
+ * never change.
+ */
+final class JdbcStorage implements StorageBackend {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcStorage.class);
+    private static final int MAX_ATTEMPTS = 8;
+    private static final int MAX_NAME = 255;
+
+    private final DataSource ds;
+    private final AutoCloseable owned;
+    private final String description;
+    private volatile boolean closed;
+    private final ConcurrentHashMap<String, StudyCache> caches = new ConcurrentHashMap<>();
+
+    /** What this storage knows of one study: its id, objectives and trials read so far. */
+    private static final class StudyCache {
+        final int id;
+        final StudyInfo info;
+        long seq = -1;
+        final TreeMap<Integer, TrialRecord> trials = new TreeMap<>();
+        List<TrialRecord> snapshot = List.of();
+
+        StudyCache(int id, StudyInfo info) {
+            this.id = id;
+            this.info = info;
+        }
+    }
+
+    private JdbcStorage(DataSource ds, AutoCloseable owned, String description) {
+        this.ds = ds;
+        this.owned = owned;
+        this.description = description;
+    }
+
+    /** Opens over a data source, creating or upgrading the schema. */
+    static JdbcStorage open(DataSource ds, AutoCloseable owned, String description) {
+        JdbcStorage s = new JdbcStorage(ds, owned, description);
+        SQLException last = null;
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            try (Connection c = ds.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    JdbcSchema.migrate(c);
+                    c.commit();
+                    return s;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                last = e;
+                if (isConnectionFailure(e)) {
+                    break; // an unreachable server or refused credentials do not heal in a second
+                }
+                sleep(attempt); // several processes creating the tables at once: one wins, the others retry
+            } catch (IllegalStateException e) {
+                s.closeOwned();
+                throw e;
+            }
+        }
+        s.closeOwned();
+        throw new StorageException("cannot open the database " + description + ": " + last.getMessage()
+                + " (SQLState " + last.getSQLState() + "); check that the server runs and that the URL, user and"
+                + " password are right", last);
+    }
+
+    // ---------------------------------------------------------------- transactions
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("storage is closed: " + this);
+        }
+    }
+
+    private static boolean isConnectionFailure(SQLException e) {
+        String state = e.getSQLState();
+        return e instanceof SQLRecoverableException || (state != null && (state.startsWith("08") || state.startsWith("28")));
+    }
+
+    private static boolean retryable(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                String state = s.getSQLState();
+                int code = s.getErrorCode();
+                if ("40001".equals(state) || "40P01".equals(state) || code == 1213 || code == 1205
+                        || (state != null && state.startsWith("08")) || "57P01".equals(state)
+                        || s instanceof SQLTransientException || s instanceof SQLRecoverableException) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void sleep(int attempt) {
+        long cap = Math.min(2000, 10L << Math.min(attempt, 8));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while waiting to retry", e);
+        }
+    }
+
+    /** Runs work in a transaction, retrying what the database says may succeed on a retry. */
+    private <T> T tx(SqlWork<T> work) {
+        ensureOpen();
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = ds.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    T t = work.run(c);
+                    c.commit();
+                    return t;
+                } catch (SQLException | RuntimeException e) {
+                    try {
+                        c.rollback();
+                    } catch (SQLException ignored) {
+                        // the connection may be gone; the transaction is too
+                    }
+                    throw e;
+                }
+            } catch (SQLException e) {
+                if (!retryable(e) || attempt >= MAX_ATTEMPTS) {
+                    throw new StorageException("database " + description + ": " + e.getMessage() + " (SQLState "
+                            + e.getSQLState() + (attempt > 1 ? ", after " + attempt + " attempts" : "") + ")", e);
+                }
+                LOG.debug("database {}: attempt {} failed ({}); retrying", description, attempt, e.getMessage());
+                sleep(attempt);
+            }
+        }
+    }
+
+    /** Runs reads on one connection in auto-commit mode, retrying as {@link #tx} does. */
+    private <T> T read(SqlWork<T> work) {
+        ensureOpen();
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = ds.getConnection()) {
+                return work.run(c);
+            } catch (SQLException e) {
+                if (!retryable(e) || attempt >= MAX_ATTEMPTS) {
+                    throw new StorageException("database " + description + ": " + e.getMessage() + " (SQLState "
+                            + e.getSQLState() + ")", e);
+                }
+                sleep(attempt);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- values
+
+    private static void setDouble(PreparedStatement p, int at, double v) throws SQLException {
+        if (Double.isFinite(v)) {
+            p.setDouble(at, v);
+            p.setNull(at + 1, Types.VARCHAR);
+        } else {
+            p.setNull(at, Types.DOUBLE);
+            p.setString(at + 1, Double.toString(v));
+        }
+    }
+
+    private static double getDouble(ResultSet r, int at) throws SQLException {
+        String special = r.getString(at + 1);
+        return special != null ? Double.parseDouble(special) : r.getDouble(at);
+    }
+
+    private static String json(Object node) {
+        try {
+            return JsonCodec.MAPPER.writeValueAsString(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode parse(String s) {
+        try {
+            return JsonCodec.MAPPER.readTree(s);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("unreadable JSON in the database: " + s, e);
+        }
+    }
+
+    private static String scalars(Map<String, Object> m) {
+        ObjectNode o = JsonCodec.MAPPER.createObjectNode();
+        m.forEach((k, v) -> o.set(k, JsonCodec.scalar(v)));
+        return json(o);
+    }
+
+    private static Map<String, Object> scalars(String s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (s != null) {
+            parse(s).fields().forEachRemaining(e -> out.put(e.getKey(), JsonCodec.fromScalar(e.getValue())));
+        }
+        return out;
+    }
+
+    private static void checkName(String what, String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException(what + " (" + name + ") must not be blank");
+        }
+        if (name.length() > MAX_NAME) {
+            throw new IllegalArgumentException(what + ": '" + name.substring(0, 40) + "…' is longer than " + MAX_NAME
+                    + " characters");
+        }
+    }
+
+    // ---------------------------------------------------------------- studies
+
+    @Override
+    public void createStudy(String name, List<Objective> objectives) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("name (" + name + ") must not be blank");
+        }
+        if (name.length() > 512) {
+            throw new IllegalArgumentException("name: a study name is at most 512 characters");
+        }
+        List<Objective> objs = List.copyOf(Objects.requireNonNull(objectives, "objectives"));
+        if (objs.isEmpty()) {
+            throw new IllegalArgumentException("objectives: a study needs at least one");
+        }
+        ArrayNode arr = JsonCodec.MAPPER.createArrayNode();
+        for (Objective o : objs) {
+            arr.addObject().put("name", o.name()).put("direction", o.direction().label());
+        }
+        String objectivesJson = json(arr);
+        tx(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT version FROM hpo_schema WHERE id = 1 FOR UPDATE")) {
+                p.executeQuery().close();
+            }
+            try (PreparedStatement p = c.prepareStatement("SELECT study_id FROM hpo_studies WHERE name = ?")) {
+                p.setString(1, name);
+                try (ResultSet r = p.executeQuery()) {
+                    if (r.next()) {
+                        throw new IllegalArgumentException("name: study '" + name + "' already exists");
+                    }
+                }
+            }
+            int id;
+            try (PreparedStatement p = c.prepareStatement("SELECT COALESCE(MAX(study_id), 0) + 1 FROM hpo_studies");
+                 ResultSet r = p.executeQuery()) {
+                r.next();
+                id = r.getInt(1);
+            }
+            long now = System.currentTimeMillis();
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO hpo_studies (study_id, name, objectives,"
+                    + " next_number, changes, created_ms, updated_ms) VALUES (?, ?, ?, 0, 0, ?, ?)")) {
+                p.setInt(1, id);
+                p.setString(2, name);
+                p.setString(3, objectivesJson);
+                p.setLong(4, now);
+                p.setLong(5, now);
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The study's cache, looked up in the database the first time. */
+    private StudyCache cache(String study) {
+        StudyCache c = caches.get(study);
+        if (c != null) {
+            return c;
+        }
+        Optional<StudyCache> found = lookUp(study);
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException("study: no study '" + study + "' (studies: " + studyNames() + ")");
+        }
+        return caches.computeIfAbsent(study, k -> found.get());
+    }
+
+    private Optional<StudyCache> lookUp(String study) {
+        return read(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT study_id, objectives FROM hpo_studies WHERE name = ?")) {
+                p.setString(1, study);
+                try (ResultSet r = p.executeQuery()) {
+                    if (!r.next()) {
+                        return Optional.empty();
+                    }
+                    List<Objective> objs = new ArrayList<>();
+                    for (JsonNode o : parse(r.getString(2))) {
+                        objs.add(new Objective(o.path("name").asText(), Direction.parse(o.path("direction").asText())));
+                    }
+                    return Optional.of(new StudyCache(r.getInt(1), new StudyInfo(study, objs)));
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<StudyInfo> findStudy(String name) {
+        StudyCache c = caches.get(name);
+        return c != null ? Optional.of(c.info) : lookUp(name).map(s -> s.info);
+    }
+
+    @Override
+    public List<String> studyNames() {
+        return read(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT name FROM hpo_studies ORDER BY study_id");
+                 ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(r.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    /** Locks the study's row, counts a change and returns [next trial number, the new change count]. */
+    private static long[] lockStudy(Connection c, int id) throws SQLException {
+        long next;
+        long changes;
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT next_number, changes FROM hpo_studies WHERE study_id = ? FOR UPDATE")) {
+            p.setInt(1, id);
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next()) {
+                    throw new IllegalArgumentException("study: it was deleted");
+                }
+                next = r.getLong(1);
+                changes = r.getLong(2) + 1;
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement(
+                "UPDATE hpo_studies SET changes = ?, updated_ms = ? WHERE study_id = ?")) {
+            p.setLong(1, changes);
+            p.setLong(2, System.currentTimeMillis());
+            p.setInt(3, id);
+            p.executeUpdate();
+        }
+        return new long[] {next, changes};
+    }
+
+    private static void takeNumber(Connection c, int id, long number) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE hpo_studies SET next_number = ? WHERE study_id = ?")) {
+            p.setLong(1, number + 1);
+            p.setInt(2, id);
+            p.executeUpdate();
+        }
+    }
+
+    private static void stamp(Connection c, int id, int number, long seq) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "UPDATE hpo_trials SET change_seq = ? WHERE study_id = ? AND trial_number = ?")) {
+            p.setLong(1, seq);
+            p.setInt(2, id);
+            p.setInt(3, number);
+            p.executeUpdate();
+        }
+    }
+
+    /** The trial's state, or an IllegalArgumentException when it does not exist. */
+    private static TrialState state(Connection c, int id, String study, int number) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT state, failure FROM hpo_trials WHERE study_id = ? AND trial_number = ?")) {
+            p.setInt(1, id);
+            p.setInt(2, number);
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next()) {
+                    throw new IllegalArgumentException("number: study '" + study + "' has no trial " + number);
+                }
+                return TrialState.valueOf(r.getString(1));
+            }
+        }
+    }
+
+    private static void requireRunning(Connection c, int id, String study, int number) throws SQLException {
+        TrialState s = state(c, id, study, number);
+        if (s != TrialState.RUNNING) {
+            String failure = null;
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT failure FROM hpo_trials WHERE study_id = ? AND trial_number = ?")) {
+                p.setInt(1, id);
+                p.setInt(2, number);
+                try (ResultSet r = p.executeQuery()) {
+                    if (r.next()) {
+                        failure = r.getString(1);
+                    }
+                }
+            }
+            String why = failure != null && failure.startsWith("stale:") ? " (" + failure + ")" : "";
+            throw new IllegalStateException("trial " + number + " of study '" + study + "' is " + s + ", not RUNNING" + why);
+        }
+    }
+
+    private static void insertTrial(Connection c, int id, long number, TrialState state, Map<String, Object> fixed,
+                                    Long start, Long complete, String failure, Long heartbeat, long seq) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO hpo_trials (study_id, trial_number, state,"
+                + " fixed_params, start_ms, complete_ms, failure, heartbeat_ms, change_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            p.setInt(1, id);
+            p.setLong(2, number);
+            p.setString(3, state.name());
+            if (fixed.isEmpty()) {
+                p.setNull(4, Types.VARCHAR);
+            } else {
+                p.setString(4, scalars(fixed));
+            }
+            setLong(p, 5, start);
+            setLong(p, 6, complete);
+            p.setString(7, failure);
+            setLong(p, 8, heartbeat);
+            p.setLong(9, seq);
+            p.executeUpdate();
+        }
+    }
+
+    private static void setLong(PreparedStatement p, int at, Long v) throws SQLException {
+        if (v == null) {
+            p.setNull(at, Types.BIGINT);
+        } else {
+            p.setLong(at, v);
+        }
+    }
+
+    private static void insertAttr(Connection c, int id, long number, String key, Object value) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "INSERT INTO hpo_attrs (study_id, trial_number, attr_key, attr_value) VALUES (?, ?, ?, ?)")) {
+            p.setInt(1, id);
+            p.setLong(2, number);
+            p.setString(3, key);
+            p.setString(4, json(JsonCodec.scalar(value)));
+            p.executeUpdate();
+        }
+    }
+
+    private static void insertDoubles(Connection c, String table, int id, long number, double[] values) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO " + table
+                + " (study_id, trial_number, idx, val, special) VALUES (?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < values.length; i++) {
+                p.setInt(1, id);
+                p.setLong(2, number);
+                p.setInt(3, i);
+                setDouble(p, 4, values[i]);
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+    }
+
+    @Override
+    public int createTrial(String study, boolean heartbeat) {
+        StudyCache s = cache(study);
+        return tx(c -> {
+            long[] lock = lockStudy(c, s.id);
+            long now = System.currentTimeMillis();
+            insertTrial(c, s.id, lock[0], TrialState.RUNNING, Map.of(), now, null, null, heartbeat ? now : null, lock[1]);
+            takeNumber(c, s.id, lock[0]);
+            return (int) lock[0];
+        });
+    }
+
+    @Override
+    public int enqueueTrial(String study, Map<String, Object> fixedParams, Map<String, Object> attributes) {
+        StudyCache s = cache(study);
+        Map<String, Object> fixed = new LinkedHashMap<>(fixedParams);
+        Map<String, Object> attrs = new LinkedHashMap<>(attributes);
+        attrs.keySet().forEach(k -> checkName("key", k));
+        return tx(c -> {
+            long[] lock = lockStudy(c, s.id);
+            insertTrial(c, s.id, lock[0], TrialState.WAITING, fixed, null, null, null, null, lock[1]);
+            for (Map.Entry<String, Object> e : attrs.entrySet()) {
+                insertAttr(c, s.id, lock[0], e.getKey(), e.getValue());
+            }
+            takeNumber(c, s.id, lock[0]);
+            return (int) lock[0];
+        });
+    }
+
+    @Override
+    public OptionalInt claimWaitingTrial(String study, boolean heartbeat) {
+        StudyCache s = cache(study);
+        int n = tx(c -> {
+            long[] lock = lockStudy(c, s.id);
+            int w;
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT MIN(trial_number) FROM hpo_trials WHERE study_id = ? AND state = 'WAITING'")) {
+                p.setInt(1, s.id);
+                try (ResultSet r = p.executeQuery()) {
+                    r.next();
+                    w = r.getInt(1);
+                    if (r.wasNull()) {
+                        return -1;
+                    }
+                }
+            }
+            long now = System.currentTimeMillis();
+            try (PreparedStatement p = c.prepareStatement("UPDATE hpo_trials SET state = 'RUNNING', start_ms = ?,"
+                    + " heartbeat_ms = ?, change_seq = ? WHERE study_id = ? AND trial_number = ?")) {
+                p.setLong(1, now);
+                setLong(p, 2, heartbeat ? now : null);
+                p.setLong(3, lock[1]);
+                p.setInt(4, s.id);
+                p.setInt(5, w);
+                p.executeUpdate();
+            }
+            return w;
+        });
+        return n < 0 ? OptionalInt.empty() : OptionalInt.of(n);
+    }
+
+    @Override
+    public int addTrial(String study, TrialRecord record) {
+        Objects.requireNonNull(record, "record");
+        StudyCache s = cache(study);
+        if (!record.state().isFinished()) {
+            throw new IllegalArgumentException("record: state " + record.state() + " is not finished");
+        }
+        int nObj = s.info.objectives().size();
+        if (record.state() == TrialState.COMPLETE && record.values().size() != nObj) {
+            throw new IllegalArgumentException("record: " + record.values().size() + " values for " + nObj + " objective(s)");
+        }
+        return tx(c -> {
+            long[] lock = lockStudy(c, s.id);
+            long n = lock[0];
+            insertTrial(c, s.id, n, record.state(), record.fixedParams(), record.start().map(Instant::toEpochMilli).orElse(null),
+                    record.complete().map(Instant::toEpochMilli).orElse(null), record.failure().orElse(null), null, lock[1]);
+            for (Map.Entry<String, Distribution> e : record.distributions().entrySet()) {
+                insertParam(c, s.id, n, e.getKey(), e.getValue(), record.internalParam(e.getKey()));
+            }
+            insertDoubles(c, "hpo_values", s.id, n, record.values().stream().mapToDouble(Double::doubleValue).toArray());
+            for (Map.Entry<String, Double> e : record.metrics().entrySet()) {
+                insertNamed(c, "hpo_metrics", "metric_name", s.id, n, e.getKey(), e.getValue());
+            }
+            for (Map.Entry<Integer, Double> e : record.intermediateValues().entrySet()) {
+                insertStep(c, s.id, n, e.getKey(), e.getValue());
+            }
+            for (Map.Entry<String, Object> e : record.attributes().entrySet()) {
+                insertAttr(c, s.id, n, e.getKey(), e.getValue());
+            }
+            insertDoubles(c, "hpo_constraints", s.id, n, record.constraints().stream().mapToDouble(Double::doubleValue).toArray());
+            takeNumber(c, s.id, n);
+            return (int) n;
+        });
+    }
+
+    private static void insertParam(Connection c, int id, long n, String name, Distribution d, double internal)
+            throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO hpo_params (study_id, trial_number, param_name,"
+                + " distribution, internal) VALUES (?, ?, ?, ?, ?)")) {
+            p.setInt(1, id);
+            p.setLong(2, n);
+            p.setString(3, name);
+            p.setString(4, json(JsonCodec.distribution(d)));
+            p.setDouble(5, internal);
+            p.executeUpdate();
+        }
+    }
+
+    private static void insertNamed(Connection c, String table, String nameColumn, int id, long n, String name, double v)
+            throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM " + table + " WHERE study_id = ? AND trial_number = ?"
+                + " AND " + nameColumn + " = ?")) {
+            del.setInt(1, id);
+            del.setLong(2, n);
+            del.setString(3, name);
+            del.executeUpdate();
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO " + table + " (study_id, trial_number, " + nameColumn
+                + ", val, special) VALUES (?, ?, ?, ?, ?)")) {
+            p.setInt(1, id);
+            p.setLong(2, n);
+            p.setString(3, name);
+            setDouble(p, 4, v);
+            p.executeUpdate();
+        }
+    }
+
+    private static void insertStep(Connection c, int id, long n, int step, double v) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO hpo_intermediate (study_id, trial_number, step_no, val,"
+                + " special) VALUES (?, ?, ?, ?, ?)")) {
+            p.setInt(1, id);
+            p.setLong(2, n);
+            p.setInt(3, step);
+            setDouble(p, 4, v);
+            p.executeUpdate();
+        }
+    }
+
+    /** A change to a RUNNING trial: lock, check, do, stamp. */
+    private void change(String study, int number, SqlWork<Void> work) {
+        StudyCache s = cache(study);
+        tx(c -> {
+            long[] lock = lockStudy(c, s.id);
+            requireRunning(c, s.id, study, number);
+            work.run(c);
+            stamp(c, s.id, number, lock[1]);
+            return null;
+        });
+    }
+
+    @Override
+    public void setParam(String study, int number, String name, Distribution distribution, double internal) {
+        checkName("name", name);
+        if (!distribution.containsInternal(internal)) {
+            throw new IllegalArgumentException(name + ": value (" + internal + ") is outside " + distribution);
+        }
+        int id = cache(study).id;
+        change(study, number, c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT 1 FROM hpo_params WHERE study_id = ? AND trial_number = ? AND param_name = ?")) {
+                p.setInt(1, id);
+                p.setInt(2, number);
+                p.setString(3, name);
+                try (ResultSet r = p.executeQuery()) {
+                    if (r.next()) {
+                        throw new IllegalStateException(name + ": already set on trial " + number);
+                    }
+                }
+            }
+            insertParam(c, id, number, name, distribution, internal);
+            return null;
+        });
+    }
+
+    @Override
+    public void reportIntermediate(String study, int number, int step, double value) {
+        int id = cache(study).id;
+        change(study, number, c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT 1 FROM hpo_intermediate WHERE study_id = ? AND trial_number = ? AND step_no = ?")) {
+                p.setInt(1, id);
+                p.setInt(2, number);
+                p.setInt(3, step);
+                try (ResultSet r = p.executeQuery()) {
+                    if (r.next()) {
+                        throw new IllegalStateException("step " + step + " of trial " + number + " already has a value");
+                    }
+                }
+            }
+            insertStep(c, id, number, step, value);
+            return null;
+        });
+    }
+
+    @Override
+    public void setUserAttr(String study, int number, String key, Object value) {
+        checkName("key", key);
+        int id = cache(study).id;
+        change(study, number, c -> {
+            try (PreparedStatement del = c.prepareStatement(
+                    "DELETE FROM hpo_attrs WHERE study_id = ? AND trial_number = ? AND attr_key = ?")) {
+                del.setInt(1, id);
+                del.setInt(2, number);
+                del.setString(3, key);
+                del.executeUpdate();
+            }
+            insertAttr(c, id, number, key, value);
+            return null;
+        });
+    }
+
+    @Override
+    public void setMetric(String study, int number, String name, double value) {
+        checkName("name", name);
+        if (Double.isNaN(value)) {
+            throw new IllegalArgumentException(name + ": metric value is NaN");
+        }
+        int id = cache(study).id;
+        change(study, number, c -> {
+            insertNamed(c, "hpo_metrics", "metric_name", id, number, name, value);
+            return null;
+        });
+    }
+
+    @Override
+    public void setConstraints(String study, int number, double[] values) {
+        double[] copy = values.clone();
+        int id = cache(study).id;
+        change(study, number, c -> {
+            try (PreparedStatement del = c.prepareStatement(
+                    "DELETE FROM hpo_constraints WHERE study_id = ? AND trial_number = ?")) {
+                del.setInt(1, id);
+                del.setInt(2, number);
+                del.executeUpdate();
+            }
+            insertDoubles(c, "hpo_constraints", id, number, copy);
+            return null;
+        });
+    }
+
+    @Override
+    public void finishTrial(String study, int number, TrialState finalState, double[] values, String failure) {
+        double[] copy = values == null ? new double[0] : values.clone();
+        if (!finalState.isFinished()) {
+            throw new IllegalArgumentException("state (" + finalState + ") must be COMPLETE, PRUNED or FAIL");
+        }
+        StudyCache s = cache(study);
+        int nObj = s.info.objectives().size();
+        if (finalState == TrialState.COMPLETE && copy.length != nObj) {
+            throw new IllegalArgumentException("values: " + copy.length + " for " + nObj + " objective(s)");
+        }
+        change(study, number, c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE hpo_trials SET state = ?, complete_ms = ?, failure = ?"
+                    + " WHERE study_id = ? AND trial_number = ?")) {
+                p.setString(1, finalState.name());
+                p.setLong(2, System.currentTimeMillis());
+                p.setString(3, failure);
+                p.setInt(4, s.id);
+                p.setInt(5, number);
+                p.executeUpdate();
+            }
+            insertDoubles(c, "hpo_values", s.id, number, copy);
+            return null;
+        });
+    }
+
+    @Override
+    public void recordHeartbeat(String study, int number) {
+        StudyCache s = cache(study);
+        // a beat is no change to the trial: no lock on the study, no new change stamp
+        int updated = tx(c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE hpo_trials SET heartbeat_ms = ? WHERE study_id = ?"
+                    + " AND trial_number = ? AND state = 'RUNNING'")) {
+                p.setLong(1, System.currentTimeMillis());
+                p.setInt(2, s.id);
+                p.setInt(3, number);
+                int n = p.executeUpdate();
+                if (n == 0) {
+                    requireRunning(c, s.id, study, number);
+                }
+                return n;
+            }
+        });
+        if (updated == 0) {
+            throw new IllegalStateException("trial " + number + " of study '" + study + "' is not RUNNING");
+        }
+    }
+
+    @Override
+    public List<StaleTrial> failStaleTrials(String study, Duration gracePeriod, int maxRetries) {
+        Objects.requireNonNull(gracePeriod, "gracePeriod");
+        if (gracePeriod.isNegative()) {
+            throw new IllegalArgumentException("gracePeriod (" + gracePeriod + ") must not be negative");
+        }
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries (" + maxRetries + ") must be >= 0");
+        }
+        StudyCache s = cache(study);
+        long before = System.currentTimeMillis() - gracePeriod.toMillis();
+        // a cheap look first: most asks find nothing stale and take no lock
+        boolean any = read(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM hpo_trials WHERE study_id = ? AND state = 'RUNNING'"
+                    + " AND heartbeat_ms IS NOT NULL AND heartbeat_ms < ?")) {
+                p.setInt(1, s.id);
+                p.setLong(2, before);
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next();
+                }
+            }
+        });
+        if (!any) {
+            return List.of();
+        }
+        return tx(c -> {
+            long[] lock = lockStudy(c, s.id);
+            long next = lock[0];
+            long now = System.currentTimeMillis();
+            List<int[]> stale = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT trial_number, heartbeat_ms FROM hpo_trials WHERE study_id = ?"
+                    + " AND state = 'RUNNING' AND heartbeat_ms IS NOT NULL AND heartbeat_ms < ? ORDER BY trial_number")) {
+                p.setInt(1, s.id);
+                p.setLong(2, now - gracePeriod.toMillis());
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        stale.add(new int[] {r.getInt(1), (int) Math.min(Integer.MAX_VALUE, now - r.getLong(2))});
+                    }
+                }
+            }
+            List<StaleTrial> out = new ArrayList<>();
+            for (int[] st : stale) {
+                TrialRecord dead = loadTrials(c, s, "trial_number = ?", st[0]).get(0);
+                int retry = LogState.retryCount(dead) < maxRetries ? (int) next++ : -1;
+                String failure = String.format(java.util.Locale.ROOT,
+                        "stale: no heartbeat for %.1f s (grace period %.1f s); its worker stopped%s", st[1] / 1000.0,
+                        gracePeriod.toMillis() / 1000.0, retry >= 0 ? "; retried as trial " + retry : "");
+                try (PreparedStatement p = c.prepareStatement("UPDATE hpo_trials SET state = 'FAIL', complete_ms = ?,"
+                        + " failure = ?, change_seq = ? WHERE study_id = ? AND trial_number = ?")) {
+                    p.setLong(1, now);
+                    p.setString(2, failure);
+                    p.setLong(3, lock[1]);
+                    p.setInt(4, s.id);
+                    p.setInt(5, st[0]);
+                    p.executeUpdate();
+                }
+                if (retry >= 0) {
+                    Map<String, Object> fixed = new LinkedHashMap<>(dead.fixedParams());
+                    fixed.putAll(dead.params());
+                    insertTrial(c, s.id, retry, TrialState.WAITING, fixed, null, null, null, null, lock[1]);
+                    insertAttr(c, s.id, retry, LogState.RETRIED_FROM, LogState.retriedFrom(dead));
+                    insertAttr(c, s.id, retry, LogState.RETRY, LogState.retryCount(dead) + 1);
+                }
+                out.add(new StaleTrial(st[0], retry >= 0 ? OptionalInt.of(retry) : OptionalInt.empty()));
+            }
+            if (next != lock[0]) {
+                takeNumber(c, s.id, next - 1);
+            }
+            return out;
+        });
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    /** Reads the trials matching a condition on hpo_trials (with one bound long), with everything they hold. */
+    private static List<TrialRecord> loadTrials(Connection c, StudyCache s, String condition, long arg) throws SQLException {
+        Map<Integer, TrialRecord.Builder> builders = new TreeMap<>();
+        String sub = "SELECT trial_number FROM hpo_trials WHERE study_id = ? AND " + condition;
+        try (PreparedStatement p = c.prepareStatement("SELECT trial_number, state, fixed_params, start_ms, complete_ms,"
+                + " failure FROM hpo_trials WHERE study_id = ? AND " + condition)) {
+            p.setInt(1, s.id);
+            p.setLong(2, arg);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    TrialRecord.Builder b = TrialRecord.builder(r.getInt(1)).state(TrialState.valueOf(r.getString(2)));
+                    scalars(r.getString(3)).forEach(b::fixedParam);
+                    long start = r.getLong(4);
+                    if (!r.wasNull()) {
+                        b.start(Instant.ofEpochMilli(start));
+                    }
+                    long complete = r.getLong(5);
+                    if (!r.wasNull()) {
+                        b.complete(Instant.ofEpochMilli(complete));
+                    }
+                    b.failure(r.getString(6));
+                    builders.put(r.getInt(1), b);
+                }
+            }
+        }
+        if (builders.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement p = c.prepareStatement("SELECT trial_number, param_name, distribution, internal FROM hpo_params"
+                + " WHERE study_id = ? AND trial_number IN (" + sub + ") ORDER BY trial_number, param_name")) {
+            bindSub(p, s.id, arg);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    TrialRecord.Builder b = builders.get(r.getInt(1));
+                    if (b != null) {
+                        b.internalParam(r.getString(2), JsonCodec.toDistribution(parse(r.getString(3))), r.getDouble(4));
+                    }
+                }
+            }
+        }
+        Map<Integer, TreeMap<Integer, Double>> values = new HashMap<>();
+        Map<Integer, TreeMap<Integer, Double>> constraints = new HashMap<>();
+        for (String table : List.of("hpo_values", "hpo_constraints")) {
+            Map<Integer, TreeMap<Integer, Double>> into = table.equals("hpo_values") ? values : constraints;
+            try (PreparedStatement p = c.prepareStatement("SELECT trial_number, idx, val, special FROM " + table
+                    + " WHERE study_id = ? AND trial_number IN (" + sub + ")")) {
+                bindSub(p, s.id, arg);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        into.computeIfAbsent(r.getInt(1), k -> new TreeMap<>()).put(r.getInt(2), getDouble(r, 3));
+                    }
+                }
+            }
+        }
+        values.forEach((n, m) -> {
+            if (builders.containsKey(n)) {
+                builders.get(n).values(new ArrayList<>(m.values()));
+            }
+        });
+        constraints.forEach((n, m) -> {
+            if (builders.containsKey(n)) {
+                builders.get(n).constraints(m.values().stream().mapToDouble(Double::doubleValue).toArray());
+            }
+        });
+        try (PreparedStatement p = c.prepareStatement("SELECT trial_number, metric_name, val, special FROM hpo_metrics"
+                + " WHERE study_id = ? AND trial_number IN (" + sub + ") ORDER BY trial_number, metric_name")) {
+            bindSub(p, s.id, arg);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    TrialRecord.Builder b = builders.get(r.getInt(1));
+                    if (b != null) {
+                        b.metric(r.getString(2), getDouble(r, 3));
+                    }
+                }
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement("SELECT trial_number, step_no, val, special FROM hpo_intermediate"
+                + " WHERE study_id = ? AND trial_number IN (" + sub + ")")) {
+            bindSub(p, s.id, arg);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    TrialRecord.Builder b = builders.get(r.getInt(1));
+                    if (b != null) {
+                        b.intermediate(r.getInt(2), getDouble(r, 3));
+                    }
+                }
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement("SELECT trial_number, attr_key, attr_value FROM hpo_attrs"
+                + " WHERE study_id = ? AND trial_number IN (" + sub + ") ORDER BY trial_number, attr_key")) {
+            bindSub(p, s.id, arg);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    TrialRecord.Builder b = builders.get(r.getInt(1));
+                    if (b != null) {
+                        b.attribute(r.getString(2), JsonCodec.fromScalar(parse(r.getString(3))));
+                    }
+                }
+            }
+        }
+        List<TrialRecord> out = new ArrayList<>(builders.size());
+        builders.values().forEach(b -> out.add(b.build()));
+        return out;
+    }
+
+    private static void bindSub(PreparedStatement p, int id, long arg) throws SQLException {
+        p.setInt(1, id);
+        p.setInt(2, id);
+        p.setLong(3, arg);
+    }
+
+    /** Brings a study's cache up to date: one query when nothing changed, else only the changed trials. */
+    private StudyCache refresh(String study) {
+        StudyCache s = cache(study);
+        synchronized (s) {
+            read(c -> {
+                long seq;
+                try (PreparedStatement p = c.prepareStatement("SELECT changes FROM hpo_studies WHERE study_id = ?")) {
+                    p.setInt(1, s.id);
+                    try (ResultSet r = p.executeQuery()) {
+                        if (!r.next()) {
+                            throw new IllegalArgumentException("study: '" + study + "' was deleted");
+                        }
+                        seq = r.getLong(1);
+                    }
+                }
+                if (seq == s.seq) {
+                    return null;
+                }
+                for (TrialRecord t : loadTrials(c, s, "change_seq > ?", s.seq)) {
+                    s.trials.put(t.number(), t);
+                }
+                s.seq = seq;
+                s.snapshot = Collections.unmodifiableList(new ArrayList<>(s.trials.values()));
+                return null;
+            });
+            return s;
+        }
+    }
+
+    @Override
+    public List<TrialRecord> trials(String study) {
+        return refresh(study).snapshot;
+    }
+
+    @Override
+    public TrialRecord trial(String study, int number) {
+        StudyCache s = refresh(study);
+        synchronized (s) {
+            TrialRecord t = s.trials.get(number);
+            if (t == null) {
+                throw new IllegalArgumentException("number: study '" + study + "' has no trial " + number
+                        + " (it has " + s.trials.size() + ")");
+            }
+            return t;
+        }
+    }
+
+    private void closeOwned() {
+        if (owned != null) {
+            try {
+                owned.close();
+            } catch (Exception e) {
+                LOG.debug("closing {}: {}", description, e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            closeOwned();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcStorage[" + description + "]";
+    }
+}

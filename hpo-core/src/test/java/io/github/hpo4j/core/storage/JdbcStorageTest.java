@@ -1,0 +1,97 @@
+package io.github.hpo4j.core.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.hpo4j.core.sampler.RandomSampler;
+import io.github.hpo4j.core.storage.spi.StorageBackend;
+import io.github.hpo4j.core.study.Objective;
+import io.github.hpo4j.core.study.Study;
+import io.github.hpo4j.core.trial.Trial;
+import io.github.hpo4j.core.trial.TrialRecord;
+import io.github.hpo4j.core.trial.TrialState;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The storage contract, and what only a database storage has, on one database; a subclass per database. */
+abstract class JdbcStorageTest extends StorageConformanceTest {
+
+    /** The database's URL; its hpo4j tables are dropped before each test. */
+    abstract String url() throws Exception;
+
+    @Override
+    Storage newStorage() throws Exception {
+        String url = url();
+        TestDatabases.dropTables(url);
+        return Storage.open(url);
+    }
+
+    @Test
+    void namesWithSql_areStoredAndReadBackVerbatim() {
+        String evil = "x'); DROP TABLE hpo_trials;--";
+        storage.createStudy(evil, List.of(Objective.minimize(evil)));
+        Study study = Study.load(evil, storage, new RandomSampler(0));
+        Trial t = study.ask();
+        t.suggestCategorical(evil, List.of(evil, "b"));
+        t.setUserAttr(evil, evil);
+        t.setMetric(evil, 1.5);
+        study.tellFailure(t, evil);
+        TrialRecord r = study.trial(t.number());
+        assertTrue(storage.studyNames().contains(evil));
+        assertEquals(evil, r.attributes().get(evil));
+        assertEquals(1.5, r.metrics().get(evil));
+        assertEquals(evil, r.failure().orElseThrow());
+        assertTrue(r.params().containsKey(evil));
+        assertEquals(List.of(Objective.minimize(evil)), storage.findStudy(evil).orElseThrow().objectives());
+    }
+
+    @Test
+    void nonFiniteValues_roundTrip() {
+        int n = storage.createTrial("s", false);
+        storage.reportIntermediate("s", n, 0, Double.POSITIVE_INFINITY);
+        storage.setMetric("s", n, "m", Double.NEGATIVE_INFINITY);
+        storage.setConstraints("s", n, new double[] {Double.NaN, -1});
+        storage.finishTrial("s", n, TrialState.COMPLETE, new double[] {Double.POSITIVE_INFINITY}, null);
+        TrialRecord r = storage.trial("s", n);
+        assertEquals(Map.of(0, Double.POSITIVE_INFINITY), r.intermediateValues());
+        assertEquals(Double.NEGATIVE_INFINITY, r.metrics().get("m"));
+        assertTrue(Double.isNaN(r.constraints().get(0)));
+        assertEquals(List.of(Double.POSITIVE_INFINITY), r.values());
+    }
+
+    @Test
+    void secondHandle_seesTheFirstsTrials_incrementally() {
+        try (StorageBackend other = StorageBackend.of(Storage.open(urlUnchecked()))) {
+            Study a = Study.load("s", storage, new RandomSampler(1));
+            Study b = Study.load("s", other, new RandomSampler(2));
+            a.optimize(t -> t.suggestFloat("x", 0, 1), 5);
+            assertEquals(5, b.trials().size());
+            Trial t = b.ask();
+            b.tell(t, t.suggestFloat("x", 0, 1));
+            assertEquals(6, a.trials(TrialState.COMPLETE).size());
+            assertEquals(5, a.trials().get(5).number());
+        }
+    }
+
+    private String urlUnchecked() {
+        try {
+            return url();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void schemaNewerThanTheLibrary_isRefusedSayingSo() throws Exception {
+        try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE hpo_schema SET version = 99 WHERE id = 1");
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Storage.open(url()));
+        assertTrue(e.getMessage().contains("version 99, newer than this library's 1: upgrade hpo4j"), e.getMessage());
+    }
+}
