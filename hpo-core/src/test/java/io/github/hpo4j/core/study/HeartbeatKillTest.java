@@ -30,8 +30,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HeartbeatKillTest {
 
+    /** The storage the workers share; a subclass may use a database. */
+    String storageUrl() throws Exception {
+        return "journal:" + dir.resolve("kill.journal");
+    }
+
+    /** Kills, and the trials they stop at, for this storage. */
+    int kills() {
+        return KILLS;
+    }
+
+    int target() {
+        return TARGET;
+    }
+
     @TempDir
     Path dir;
+
 
     /** Kills, and COMPLETE trials the workers stop at: {@code -Dhpo.test.kills=20 -Dhpo.test.target=900} runs ~30 s. */
     private static final int KILLS = Integer.getInteger("hpo.test.kills", 6);
@@ -40,9 +55,9 @@ class HeartbeatKillTest {
     private final Set<Integer> acked = ConcurrentHashMap.newKeySet();
     private final List<Thread> readers = new ArrayList<>();
 
-    private Process worker(Path journal, int seed) throws Exception {
+    private Process worker(String url, int seed) throws Exception {
         Process p = ChildJvm.start(dir.resolve("worker-" + seed + ".stderr"), HeartbeatWorkerMain.class,
-                journal.toString(), "k", Integer.toString(TARGET), Integer.toString(seed));
+                url, "k", Integer.toString(target()), Integer.toString(seed));
         Thread reader = new Thread(() -> acked.addAll(ChildJvm.acks(p)));
         reader.start();
         readers.add(reader);
@@ -51,8 +66,8 @@ class HeartbeatKillTest {
 
     @Test
     void workersKilledMidTrial_loseNothing_strandNothing_retryEachKilledTrialOnce() throws Exception {
-        Path journal = dir.resolve("kill.journal");
-        try (Storage s = Storage.journal(journal)) {
+        String journal = storageUrl();
+        try (Storage s = Storage.open(journal)) {
             Study.builder().name("k").storage(s).minimize("loss").build();
         }
         List<Process> workers = new ArrayList<>();
@@ -62,7 +77,7 @@ class HeartbeatKillTest {
         }
         Random random = new Random(7);
         int kills = 0;
-        while (kills < KILLS) {
+        while (kills < kills()) {
             Thread.sleep(1500);
             int victim = random.nextInt(workers.size());
             Process p = workers.get(victim);
@@ -83,7 +98,7 @@ class HeartbeatKillTest {
         assertTrue(kills >= 3, kills + " kills");
         // trials of workers killed at the very end: failed after the grace period, their retries run here
         Thread.sleep(1200);
-        try (Storage s = Storage.journal(journal)) {
+        try (Storage s = Storage.open(journal)) {
             Study study = Study.builder().name("k").storage(s).sampler(new RandomSampler(99)).loadIfExists(true)
                     .heartbeat(Duration.ofMillis(100), Duration.ofMillis(1000)).build();
             study.failStaleTrials();
@@ -122,7 +137,7 @@ class HeartbeatKillTest {
                 }
             }
             assertTrue(stale >= 1, stale + " stale trials for " + kills + " kills (a kill can land before a worker's first trial)");
-            assertTrue(acked.size() >= TARGET - 50, acked.size() + " acknowledged");
+            assertTrue(acked.size() >= target() - 50, acked.size() + " acknowledged");
         }
     }
 }

@@ -3,14 +3,13 @@ package io.github.hpo4j.core.study;
 import io.github.hpo4j.core.sampler.RandomSampler;
 import io.github.hpo4j.core.storage.Storage;
 import io.github.hpo4j.core.trial.TrialState;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * A worker process for the heartbeat tests: runs a study with heartbeats on a journal until the
  * study holds {@code args[2]} COMPLETE trials, printing {@code ACK n} after each acknowledged
- * COMPLETE tell. Args: journal, study, target, seed.
+ * COMPLETE tell. Args: storage URL ({@code journal:PATH}, {@code jdbc:...}), study, target, seed.
  */
 public final class HeartbeatWorkerMain {
 
@@ -18,7 +17,7 @@ public final class HeartbeatWorkerMain {
     }
 
     public static void main(String[] args) {
-        try (Storage storage = Storage.journal(Path.of(args[0]))) {
+        try (Storage storage = Storage.open(args[0])) {
             Study study = Study.builder().name(args[1]).storage(storage).sampler(new RandomSampler(Long.parseLong(args[3])))
                     .heartbeat(Duration.ofMillis(100), Duration.ofMillis(1000)).maxRetries(1)
                     .minimize("loss").loadIfExists(true).build();
