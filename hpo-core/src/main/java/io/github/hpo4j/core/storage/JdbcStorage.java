@@ -116,6 +116,16 @@ final class JdbcStorage implements StorageBackend {
         T run(Connection c) throws SQLException;
     }
 
+    /**
+     * A transaction's work. {@code retrying} is true when an earlier attempt failed in a way that
+     * may have committed it (the connection broke after the commit was sent): the work must then
+     * find what that attempt did instead of doing it twice.
+     */
+    @FunctionalInterface
+    private interface TxWork<T> {
+        T run(Connection c, boolean retrying) throws SQLException;
+    }
+
     private void ensureOpen() {
         if (closed) {
             throw new IllegalStateException("storage is closed: " + this);
@@ -154,12 +164,18 @@ final class JdbcStorage implements StorageBackend {
 
     /** Runs work in a transaction, retrying what the database says may succeed on a retry. */
     private <T> T tx(SqlWork<T> work) {
+        return tx((c, retrying) -> work.run(c));
+    }
+
+    /** Runs work in a transaction, retrying what the database says may succeed on a retry. */
+    private <T> T tx(TxWork<T> work) {
         ensureOpen();
+        boolean maybeCommitted = false;
         for (int attempt = 1; ; attempt++) {
             try (Connection c = ds.getConnection()) {
                 c.setAutoCommit(false);
                 try {
-                    T t = work.run(c);
+                    T t = work.run(c, maybeCommitted);
                     c.commit();
                     return t;
                 } catch (SQLException | RuntimeException e) {
@@ -176,6 +192,7 @@ final class JdbcStorage implements StorageBackend {
                             + e.getSQLState() + (attempt > 1 ? ", after " + attempt + " attempts" : "") + ")", e);
                 }
                 LOG.debug("database {}: attempt {} failed ({}); retrying", description, attempt, e.getMessage());
+                maybeCommitted |= isConnectionFailure(e) || (e.getSQLState() != null && e.getSQLState().startsWith("57"));
                 sleep(attempt);
             }
         }
@@ -437,8 +454,15 @@ final class JdbcStorage implements StorageBackend {
 
     private static void insertTrial(Connection c, int id, long number, TrialState state, Map<String, Object> fixed,
                                     Long start, Long complete, String failure, Long heartbeat, long seq) throws SQLException {
+        insertTrial(c, id, number, state, fixed, start, complete, failure, heartbeat, seq, null);
+    }
+
+    private static void insertTrial(Connection c, int id, long number, TrialState state, Map<String, Object> fixed,
+                                    Long start, Long complete, String failure, Long heartbeat, long seq, String request)
+            throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO hpo_trials (study_id, trial_number, state,"
-                + " fixed_params, start_ms, complete_ms, failure, heartbeat_ms, change_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " fixed_params, start_ms, complete_ms, failure, heartbeat_ms, change_seq, request_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             p.setInt(1, id);
             p.setLong(2, number);
             p.setString(3, state.name());
@@ -452,8 +476,25 @@ final class JdbcStorage implements StorageBackend {
             p.setString(7, failure);
             setLong(p, 8, heartbeat);
             p.setLong(9, seq);
+            p.setString(10, request);
             p.executeUpdate();
         }
+    }
+
+    /** The trial an earlier attempt of this call created or claimed, or -1. */
+    private static int byRequest(Connection c, int id, String request) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT trial_number FROM hpo_trials WHERE study_id = ? AND request_id = ?")) {
+            p.setInt(1, id);
+            p.setString(2, request);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? r.getInt(1) : -1;
+            }
+        }
+    }
+
+    private static String newRequest() {
+        return java.util.UUID.randomUUID().toString();
     }
 
     private static void setLong(PreparedStatement p, int at, Long v) throws SQLException {
@@ -492,10 +533,16 @@ final class JdbcStorage implements StorageBackend {
     @Override
     public int createTrial(String study, boolean heartbeat) {
         StudyCache s = cache(study);
-        return tx(c -> {
+        String request = newRequest();
+        return tx((c, retrying) -> {
             long[] lock = lockStudy(c, s.id);
+            int done = retrying ? byRequest(c, s.id, request) : -1;
+            if (done >= 0) {
+                return done;
+            }
             long now = System.currentTimeMillis();
-            insertTrial(c, s.id, lock[0], TrialState.RUNNING, Map.of(), now, null, null, heartbeat ? now : null, lock[1]);
+            insertTrial(c, s.id, lock[0], TrialState.RUNNING, Map.of(), now, null, null, heartbeat ? now : null, lock[1],
+                    request);
             takeNumber(c, s.id, lock[0]);
             return (int) lock[0];
         });
@@ -507,9 +554,14 @@ final class JdbcStorage implements StorageBackend {
         Map<String, Object> fixed = new LinkedHashMap<>(fixedParams);
         Map<String, Object> attrs = new LinkedHashMap<>(attributes);
         attrs.keySet().forEach(k -> checkName("key", k));
-        return tx(c -> {
+        String request = newRequest();
+        return tx((c, retrying) -> {
             long[] lock = lockStudy(c, s.id);
-            insertTrial(c, s.id, lock[0], TrialState.WAITING, fixed, null, null, null, null, lock[1]);
+            int done = retrying ? byRequest(c, s.id, request) : -1;
+            if (done >= 0) {
+                return done;
+            }
+            insertTrial(c, s.id, lock[0], TrialState.WAITING, fixed, null, null, null, null, lock[1], request);
             for (Map.Entry<String, Object> e : attrs.entrySet()) {
                 insertAttr(c, s.id, lock[0], e.getKey(), e.getValue());
             }
@@ -521,8 +573,13 @@ final class JdbcStorage implements StorageBackend {
     @Override
     public OptionalInt claimWaitingTrial(String study, boolean heartbeat) {
         StudyCache s = cache(study);
-        int n = tx(c -> {
+        String request = newRequest();
+        int n = tx((c, retrying) -> {
             long[] lock = lockStudy(c, s.id);
+            int done = retrying ? byRequest(c, s.id, request) : -1;
+            if (done >= 0) {
+                return done;
+            }
             int w;
             try (PreparedStatement p = c.prepareStatement(
                     "SELECT MIN(trial_number) FROM hpo_trials WHERE study_id = ? AND state = 'WAITING'")) {
@@ -537,12 +594,13 @@ final class JdbcStorage implements StorageBackend {
             }
             long now = System.currentTimeMillis();
             try (PreparedStatement p = c.prepareStatement("UPDATE hpo_trials SET state = 'RUNNING', start_ms = ?,"
-                    + " heartbeat_ms = ?, change_seq = ? WHERE study_id = ? AND trial_number = ?")) {
+                    + " heartbeat_ms = ?, change_seq = ?, request_id = ? WHERE study_id = ? AND trial_number = ?")) {
                 p.setLong(1, now);
                 setLong(p, 2, heartbeat ? now : null);
                 p.setLong(3, lock[1]);
-                p.setInt(4, s.id);
-                p.setInt(5, w);
+                p.setString(4, request);
+                p.setInt(5, s.id);
+                p.setInt(6, w);
                 p.executeUpdate();
             }
             return w;
@@ -561,11 +619,17 @@ final class JdbcStorage implements StorageBackend {
         if (record.state() == TrialState.COMPLETE && record.values().size() != nObj) {
             throw new IllegalArgumentException("record: " + record.values().size() + " values for " + nObj + " objective(s)");
         }
-        return tx(c -> {
+        String request = newRequest();
+        return tx((c, retrying) -> {
             long[] lock = lockStudy(c, s.id);
+            int done = retrying ? byRequest(c, s.id, request) : -1;
+            if (done >= 0) {
+                return done;
+            }
             long n = lock[0];
             insertTrial(c, s.id, n, record.state(), record.fixedParams(), record.start().map(Instant::toEpochMilli).orElse(null),
-                    record.complete().map(Instant::toEpochMilli).orElse(null), record.failure().orElse(null), null, lock[1]);
+                    record.complete().map(Instant::toEpochMilli).orElse(null), record.failure().orElse(null), null, lock[1],
+                    request);
             for (Map.Entry<String, Distribution> e : record.distributions().entrySet()) {
                 insertParam(c, s.id, n, e.getKey(), e.getValue(), record.internalParam(e.getKey()));
             }
@@ -628,16 +692,38 @@ final class JdbcStorage implements StorageBackend {
         }
     }
 
-    /** A change to a RUNNING trial: lock, check, do, stamp. */
-    private void change(String study, int number, SqlWork<Void> work) {
+    /**
+     * A change to a RUNNING trial: lock, check, do, stamp. {@code alreadyDone} tells, on a retry
+     * that may follow a commit, whether the earlier attempt's change is in place.
+     */
+    private void change(String study, int number, SqlWork<Boolean> alreadyDone, SqlWork<Void> work) {
         StudyCache s = cache(study);
-        tx(c -> {
+        tx((c, retrying) -> {
             long[] lock = lockStudy(c, s.id);
+            if (retrying && alreadyDone != null && alreadyDone.run(c)) {
+                return null;
+            }
             requireRunning(c, s.id, study, number);
             work.run(c);
             stamp(c, s.id, number, lock[1]);
             return null;
         });
+    }
+
+    private void change(String study, int number, SqlWork<Void> work) {
+        change(study, number, null, work);
+    }
+
+    private static boolean exists(Connection c, String sql, int id, int number, Object key, double value)
+            throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setInt(1, id);
+            p.setInt(2, number);
+            p.setObject(3, key);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() && (Double.isNaN(value) || getDouble(r, 1) == value);
+            }
+        }
     }
 
     @Override
@@ -648,6 +734,16 @@ final class JdbcStorage implements StorageBackend {
         }
         int id = cache(study).id;
         change(study, number, c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT internal, NULL FROM hpo_params WHERE study_id = ?"
+                    + " AND trial_number = ? AND param_name = ?")) {
+                p.setInt(1, id);
+                p.setInt(2, number);
+                p.setString(3, name);
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next() && r.getDouble(1) == internal;
+                }
+            }
+        }, c -> {
             try (PreparedStatement p = c.prepareStatement(
                     "SELECT 1 FROM hpo_params WHERE study_id = ? AND trial_number = ? AND param_name = ?")) {
                 p.setInt(1, id);
@@ -667,7 +763,8 @@ final class JdbcStorage implements StorageBackend {
     @Override
     public void reportIntermediate(String study, int number, int step, double value) {
         int id = cache(study).id;
-        change(study, number, c -> {
+        change(study, number, c -> exists(c, "SELECT val, special FROM hpo_intermediate WHERE study_id = ? AND"
+                + " trial_number = ? AND step_no = ?", id, number, step, value), c -> {
             try (PreparedStatement p = c.prepareStatement(
                     "SELECT 1 FROM hpo_intermediate WHERE study_id = ? AND trial_number = ? AND step_no = ?")) {
                 p.setInt(1, id);
@@ -741,7 +838,7 @@ final class JdbcStorage implements StorageBackend {
         if (finalState == TrialState.COMPLETE && copy.length != nObj) {
             throw new IllegalArgumentException("values: " + copy.length + " for " + nObj + " objective(s)");
         }
-        change(study, number, c -> {
+        change(study, number, c -> state(c, s.id, study, number) == finalState, c -> {
             try (PreparedStatement p = c.prepareStatement("UPDATE hpo_trials SET state = ?, complete_ms = ?, failure = ?"
                     + " WHERE study_id = ? AND trial_number = ?")) {
                 p.setString(1, finalState.name());
