@@ -63,4 +63,12 @@ sealed interface Event {
      */
     record StaleTrialFailed(String study, int number, String failure, int retry, long timeMillis) implements Event {
     }
+
+    /** A study and all its trials removed. */
+    record StudyDeleted(String study) implements Event {
+    }
+
+    /** A study's user attribute set. */
+    record StudyAttrSet(String study, String key, Object value) implements Event {
+    }
 }

@@ -90,6 +90,11 @@ final class EventCodec {
             if (e.retry() >= 0) {
                 o.put("retry", e.retry());
             }
+        } else if (event instanceof Event.StudyDeleted e) {
+            o.put("op", "delete_study").put("study", e.study());
+        } else if (event instanceof Event.StudyAttrSet e) {
+            o.put("op", "study_attr").put("study", e.study()).put("key", e.key());
+            o.set("v", JsonCodec.scalar(e.value()));
         } else {
             throw new IllegalStateException("unexpected event " + event);
         }
@@ -167,6 +172,10 @@ final class EventCodec {
             case "stale":
                 return new Event.StaleTrialFailed(study, integer(o, "n"), text(o, "failure"),
                         o.has("retry") ? integer(o, "retry") : -1, o.path("t").asLong());
+            case "delete_study":
+                return new Event.StudyDeleted(study);
+            case "study_attr":
+                return new Event.StudyAttrSet(study, text(o, "key"), JsonCodec.fromScalar(o.get("v")));
             default:
                 throw new IllegalArgumentException("unknown op '" + op + "'");
         }

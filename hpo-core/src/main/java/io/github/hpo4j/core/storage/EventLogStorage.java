@@ -253,4 +253,33 @@ abstract class EventLogStorage implements StorageBackend {
     public TrialRecord trial(String study, int number) {
         return read(() -> state().trial(study, number));
     }
+
+    @Override
+    public List<StudySummary> studySummaries() {
+        return read(() -> {
+            List<StudySummary> out = new ArrayList<>();
+            for (String name : state().studyNames()) {
+                out.add(StudySummaries.of(state().info(name), state().trials(name)));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void deleteStudy(String name) {
+        append1(() -> new Event.StudyDeleted(name));
+    }
+
+    @Override
+    public void setStudyAttr(String study, String key, Object value) {
+        if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+            throw new IllegalArgumentException(key + ": attribute value (" + value + ") must be a string, number or boolean");
+        }
+        append1(() -> new Event.StudyAttrSet(study, key, value));
+    }
+
+    @Override
+    public Map<String, Object> studyAttrs(String study) {
+        return read(() -> state().studyAttrs(study));
+    }
 }

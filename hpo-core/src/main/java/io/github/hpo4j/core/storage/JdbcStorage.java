@@ -1062,6 +1062,26 @@ final class JdbcStorage implements StorageBackend {
 
     /** Brings a study's cache up to date: one query when nothing changed, else only the changed trials. */
     private StudyCache refresh(String study) {
+        try {
+            return refreshOnce(study);
+        } catch (StudyGone gone) {
+            caches.remove(study, gone.cache);
+            return refreshOnce(study); // deleted and created again by another process: the new study
+        }
+    }
+
+    /** The cached study no longer exists in the database. */
+    private static final class StudyGone extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient StudyCache cache;
+
+        StudyGone(StudyCache cache) {
+            super(null, null, false, false);
+            this.cache = cache;
+        }
+    }
+
+    private StudyCache refreshOnce(String study) {
         StudyCache s = cache(study);
         synchronized (s) {
             read(c -> {
@@ -1070,7 +1090,7 @@ final class JdbcStorage implements StorageBackend {
                     p.setInt(1, s.id);
                     try (ResultSet r = p.executeQuery()) {
                         if (!r.next()) {
-                            throw new IllegalArgumentException("study: '" + study + "' was deleted");
+                            throw new StudyGone(s);
                         }
                         seq = r.getLong(1);
                     }
@@ -1105,6 +1125,83 @@ final class JdbcStorage implements StorageBackend {
             }
             return t;
         }
+    }
+
+    @Override
+    public List<StudySummary> studySummaries() {
+        List<StudySummary> out = new ArrayList<>();
+        for (String name : studyNames()) {
+            StudyCache s;
+            try {
+                s = refresh(name);
+            } catch (IllegalArgumentException deletedMeanwhile) {
+                continue;
+            }
+            synchronized (s) {
+                out.add(StudySummaries.of(s.info, s.snapshot));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void deleteStudy(String name) {
+        StudyCache s = cache(name);
+        tx(c -> {
+            lockStudy(c, s.id);
+            for (String table : List.of("hpo_constraints", "hpo_attrs", "hpo_intermediate", "hpo_metrics", "hpo_values",
+                    "hpo_params", "hpo_trials", "hpo_study_attrs", "hpo_studies")) {
+                try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE study_id = ?")) {
+                    p.setInt(1, s.id);
+                    p.executeUpdate();
+                }
+            }
+            return null;
+        });
+        caches.remove(name, s);
+    }
+
+    @Override
+    public void setStudyAttr(String study, String key, Object value) {
+        checkName("key", key);
+        if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+            throw new IllegalArgumentException(key + ": attribute value (" + value + ") must be a string, number or boolean");
+        }
+        StudyCache s = cache(study);
+        tx(c -> {
+            lockStudy(c, s.id);
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM hpo_study_attrs WHERE study_id = ? AND attr_key = ?")) {
+                del.setInt(1, s.id);
+                del.setString(2, key);
+                del.executeUpdate();
+            }
+            try (PreparedStatement p = c.prepareStatement(
+                    "INSERT INTO hpo_study_attrs (study_id, attr_key, attr_value) VALUES (?, ?, ?)")) {
+                p.setInt(1, s.id);
+                p.setString(2, key);
+                p.setString(3, json(JsonCodec.scalar(value)));
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Map<String, Object> studyAttrs(String study) {
+        StudyCache s = cache(study);
+        return read(c -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT attr_key, attr_value FROM hpo_study_attrs WHERE study_id = ? ORDER BY attr_key")) {
+                p.setInt(1, s.id);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        out.put(r.getString(1), JsonCodec.fromScalar(parse(r.getString(2))));
+                    }
+                }
+            }
+            return Collections.unmodifiableMap(out);
+        });
     }
 
     private void closeOwned() {

@@ -34,6 +34,7 @@ final class LogState {
         /** RUNNING trials with heartbeats, checked for staleness. */
         final java.util.TreeSet<Integer> beating = new java.util.TreeSet<>();
         List<TrialRecord> snapshot;
+        final Map<String, Object> attrs = new LinkedHashMap<>();
 
         StudyModel(StudyInfo info) {
             this.info = info;
@@ -63,6 +64,11 @@ final class LogState {
             m.snapshot = Collections.unmodifiableList(copy);
         }
         return m.snapshot;
+    }
+
+    /** A study's user attributes. */
+    Map<String, Object> studyAttrs(String study) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(model(study).attrs));
     }
 
     /** The number the next created trial gets. */
@@ -151,6 +157,13 @@ final class LogState {
             if (e.objectives().isEmpty()) {
                 throw new IllegalArgumentException("objectives: a study needs at least one");
             }
+        } else if (event instanceof Event.StudyDeleted e) {
+            model(e.study());
+        } else if (event instanceof Event.StudyAttrSet e) {
+            model(e.study());
+            if (e.key() == null || e.key().isBlank()) {
+                throw new IllegalArgumentException("key (" + e.key() + ") must not be blank");
+            }
         } else if (event instanceof Event.TrialCreated e) {
             checkNumber(model(e.study()), e.number());
             if (e.state() != TrialState.RUNNING && e.state() != TrialState.WAITING) {
@@ -234,6 +247,14 @@ final class LogState {
     int apply(Event event) {
         if (event instanceof Event.StudyCreated e) {
             studies.put(e.study(), new StudyModel(new StudyInfo(e.study(), e.objectives())));
+            return -1;
+        }
+        if (event instanceof Event.StudyDeleted e) {
+            studies.remove(e.study());
+            return -1;
+        }
+        if (event instanceof Event.StudyAttrSet e) {
+            model(e.study()).attrs.put(e.key(), e.value());
             return -1;
         }
         StudyModel m = model(event.study());

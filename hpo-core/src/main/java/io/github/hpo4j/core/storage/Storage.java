@@ -124,6 +124,38 @@ public interface Storage extends AutoCloseable {
      */
     Optional<StudyInfo> findStudy(String name);
 
+    /**
+     * @return a summary of every study, in order of creation: trial counts by state, best value,
+     *     objectives, first and last activity
+     * @throws IllegalStateException if the storage is closed
+     */
+    List<StudySummary> studySummaries();
+
+    /**
+     * Deletes a study and all its trials.
+     *
+     * @param name the study
+     * @throws IllegalArgumentException if there is no such study
+     * @throws IllegalStateException    if the storage is closed or read-only
+     */
+    void deleteStudy(String name);
+
+    /**
+     * Copies a study, trial for trial (numbers, times, parameters, values, metrics, attributes),
+     * from one storage to another, e.g. journal → PostgreSQL → journal. Trials that were still
+     * WAITING or RUNNING are copied as WAITING trials with the parameters they had.
+     *
+     * @param from the storage holding the study
+     * @param name the study
+     * @param to   the storage to copy it into; must not hold a study of that name
+     * @return the number of trials copied
+     * @throws IllegalArgumentException if {@code from} has no such study or {@code to} already has one
+     */
+    static int copyStudy(Storage from, String name, Storage to) {
+        return StudyCopy.copy(io.github.hpo4j.core.storage.spi.StorageBackend.of(from), name,
+                io.github.hpo4j.core.storage.spi.StorageBackend.of(to));
+    }
+
     /** @return whether writes are refused (a journal opened read-only) */
     default boolean isReadOnly() {
         return false;

@@ -242,6 +242,26 @@ public final class Study {
     }
 
     /**
+     * Sets a user attribute of the study (e.g. the dataset it tunes on); a later value of the same
+     * key replaces it.
+     *
+     * @param key   the attribute, not blank
+     * @param value a string, number or boolean
+     * @throws IllegalArgumentException if the key is blank or the value of another type
+     */
+    public void setUserAttr(String key, Object value) {
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("key (" + key + ") must not be blank");
+        }
+        backend.setStudyAttr(name, key, value);
+    }
+
+    /** @return the study's user attributes */
+    public Map<String, Object> userAttrs() {
+        return backend.studyAttrs(name);
+    }
+
+    /**
      * Adds a finished trial made elsewhere (e.g. an imported history), numbered as the next trial.
      *
      * @param record a COMPLETE, PRUNED or FAIL trial

@@ -94,4 +94,22 @@ abstract class JdbcStorageTest extends StorageConformanceTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Storage.open(url()));
         assertTrue(e.getMessage().contains("version 99, newer than this library's 1: upgrade hpo4j"), e.getMessage());
     }
+
+    @Test
+    void copy_journalToDatabaseToJournal_keepsEveryTrial(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        try (StorageBackend journal = StorageBackend.of(Storage.journal(dir.resolve("a.journal")));
+             StorageBackend back = StorageBackend.of(Storage.journal(dir.resolve("b.journal")))) {
+            Study study = Study.builder().name("j").storage(journal).sampler(new RandomSampler(2)).build();
+            study.optimize(t -> {
+                t.report(0, 1.0);
+                t.setMetric("auc", 0.7);
+                t.setUserAttr("host", "a");
+                return t.suggestFloat("x", 0, 1) + t.suggestCategorical("c", List.of("p", "q")).length();
+            }, 12);
+            Storage.copyStudy(journal, "j", storage);
+            Storage.copyStudy(storage, "j", back);
+            assertEquals(journal.trials("j"), storage.trials("j"));
+            assertEquals(journal.trials("j"), back.trials("j"));
+        }
+    }
 }

@@ -62,7 +62,7 @@ class PostgresConnectionLossTest {
                             acked.add(trial.number());
                         } catch (StorageException e) {
                             failedForGood.incrementAndGet(); // not acknowledged, and said so
-
+                        }
                     }
                 });
                 t.start();

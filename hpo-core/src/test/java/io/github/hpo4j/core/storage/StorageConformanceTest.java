@@ -228,4 +228,40 @@ abstract class StorageConformanceTest {
             assertEquals(List.of((double) t.number()), t.values());
         }
     }
+
+    @Test
+    void administration_summariesAttributesCopyAndDelete() {
+        io.github.hpo4j.core.study.Study study = io.github.hpo4j.core.study.Study.load("s", storage,
+                new io.github.hpo4j.core.sampler.RandomSampler(4));
+        study.setUserAttr("dataset", "clicks-2026");
+        study.setUserAttr("dataset", "clicks-2027");
+        study.setUserAttr("folds", 5);
+        study.optimize(t -> t.suggestFloat("x", 0, 1) + t.suggestInt("k", 1, 3), 6);
+        int failed = storage.createTrial("s", false);
+        storage.finishTrial("s", failed, TrialState.FAIL, new double[0], "boom");
+        storage.enqueueTrial("s", Map.of("x", 0.5), Map.of());
+        assertEquals(Map.of("dataset", "clicks-2027", "folds", 5), study.userAttrs());
+        StudySummary sum = storage.studySummaries().get(0);
+        assertEquals("s", sum.name());
+        assertEquals(8, sum.trials());
+        assertEquals(6, sum.countByState().get(TrialState.COMPLETE));
+        assertEquals(1, sum.countByState().get(TrialState.FAIL));
+        assertEquals(1, sum.countByState().get(TrialState.WAITING));
+        assertEquals(study.bestTrial().orElseThrow().value(), sum.bestValue().orElseThrow());
+        assertTrue(sum.created().isPresent() && !sum.lastActivity().orElseThrow().isBefore(sum.created().get()));
+
+        StorageBackend copy = StorageBackend.of(Storage.inMemory());
+        assertEquals(8, Storage.copyStudy(storage, "s", copy));
+        assertEquals(storage.trials("s").subList(0, 7), copy.trials("s").subList(0, 7), "finished trials as they were");
+        assertEquals(TrialState.WAITING, copy.trial("s", 7).state());
+        assertEquals(Map.of("dataset", "clicks-2027", "folds", 5), copy.studyAttrs("s"));
+        assertThrows(IllegalArgumentException.class, () -> Storage.copyStudy(storage, "s", copy));
+        storage.deleteStudy("s");
+        assertTrue(storage.findStudy("s").isEmpty());
+        assertEquals(List.of(), storage.studyNames());
+        assertThrows(IllegalArgumentException.class, () -> storage.deleteStudy("s"));
+        // and back: the same name holds the copy again
+        assertEquals(8, Storage.copyStudy(copy, "s", storage));
+        assertEquals(copy.trials("s"), storage.trials("s"));
+    }
 }

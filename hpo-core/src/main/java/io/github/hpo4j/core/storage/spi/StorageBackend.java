@@ -205,4 +205,19 @@ public interface StorageBackend extends Storage {
      * @throws IllegalArgumentException if there is no such study or trial
      */
     TrialRecord trial(String study, int number);
+
+    /**
+     * Sets a user attribute of a study (a later value of the same key replaces it).
+     *
+     * @param study the study
+     * @param key   the attribute, not blank
+     * @param value a string, number or boolean
+     */
+    void setStudyAttr(String study, String key, Object value);
+
+    /**
+     * @param study the study
+     * @return its user attributes, in the order set
+     */
+    Map<String, Object> studyAttrs(String study);
 }
