@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "hpo", mixinStandardHelpOptions = true, versionProvider = Hpo.Version.class,
         description = "Hyperparameter optimisation on the JVM: examples and tools of hpo4j.",
         subcommands = {QuickstartCommand.class, BatchesCommand.class, SweepCommand.class, InsightsCommand.class,
-            CompareCommand.class, TuneCommand.class, JournalCommand.class, CommandLine.HelpCommand.class},
+            CompareCommand.class, TuneCommand.class, JournalCommand.class, StudiesCommands.Studies.class,
+            StudiesCommands.Trials.class, StudiesCommands.Best.class, StudiesCommands.Copy.class,
+            StudiesCommands.Delete.class, CommandLine.HelpCommand.class},
         footer = {"", "Run 'hpo SUB --help' for a sub-command's options. Exit codes: 0 done, 1 a finding"
                 + " (e.g. 'journal check' found damage) or an internal error, 2 bad input."})
 public final class Hpo implements Runnable {
@@ -126,6 +128,7 @@ public final class Hpo implements Runnable {
             return new Failure(oneLine(String.valueOf(e.getMessage())), 2);
         }
         if (e instanceof IllegalArgumentException || e instanceof DamagedJournalException
+                || e instanceof io.github.hpo4j.core.storage.StorageException
                 || e instanceof IllegalStateException) {
             return new Failure(oneLine(String.valueOf(e.getMessage())), 2);
         }

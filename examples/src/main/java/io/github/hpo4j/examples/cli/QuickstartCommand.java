@@ -26,6 +26,10 @@ final class QuickstartCommand extends HpoCommand {
     @Option(names = "--journal", paramLabel = "FILE", description = "The journal file (default: ${DEFAULT-VALUE}).")
     Path journal = Path.of("hpo-quickstart.journal");
 
+    @Option(names = "--storage", paramLabel = "URL",
+            description = "Any storage instead of --journal: journal:PATH, jdbc:... (driver on the class path), memory:.")
+    String storageUrl;
+
     @Option(names = "--study", paramLabel = "NAME", description = "The study's name (default: ${DEFAULT-VALUE}).")
     String name = "quickstart";
 
@@ -53,7 +57,8 @@ final class QuickstartCommand extends HpoCommand {
         if (workers <= 0) {
             throw new IllegalArgumentException("--workers (" + workers + ") must be > 0");
         }
-        try (Storage storage = Storage.journal(journal)) {
+        String where = storageUrl != null ? storageUrl : journal.toString();
+        try (Storage storage = storageUrl != null ? Storage.open(storageUrl) : Storage.journal(journal)) {
             Study study = Study.builder()
                     .name(name)
                     .storage(storage)
@@ -69,7 +74,7 @@ final class QuickstartCommand extends HpoCommand {
                     line == null ? List.of() : List.of(line));
             double secs = (System.nanoTime() - t0) / 1e9;
             out.printf(Locale.ROOT, "study '%s' in %s: %d trials before, %d run now (%d workers, %.2f s)%n",
-                    name, journal, before, done.size(), workers, secs);
+                    name, where, before, done.size(), workers, secs);
             out.println();
             out.printf(Locale.ROOT, "%6s  %-9s %10s %6s %8s %-8s %6s  %s%n",
                     "trial", "state", "lr", "batch", "dropout", "optim", "layers", "loss");
