@@ -14,8 +14,9 @@ import javax.sql.DataSource;
 
 /**
  * The small connection pool behind {@link Storage#open(String)}: up to a few idle connections
- * from {@link DriverManager}, checked with {@link Connection#isValid} before reuse (a connection
- * the server killed is dropped, not handed out). A service with its own pool passes it to
+ * from {@link DriverManager}; one idle for more than a few seconds is checked with
+ * {@link Connection#isValid} before reuse (a connection the server killed is dropped, not handed
+ * out). A service with its own pool passes it to
  * {@link Storage#jdbc(DataSource)} instead. Built in rather than HikariCP so that hpo-core keeps
  * its three dependencies; a study's writes are short and serialised per study, so a handful of
  * connections is all a worker uses.
@@ -26,7 +27,9 @@ final class JdbcPool implements DataSource, AutoCloseable {
 
     private final String url;
     private final Properties properties;
-    private final ArrayDeque<Connection> idle = new ArrayDeque<>();
+    /** Connections given back, with when: one idle longer than {@link #CHECK_AFTER_NANOS} is checked before reuse. */
+    private final ArrayDeque<Object[]> idle = new ArrayDeque<>();
+    private static final long CHECK_AFTER_NANOS = 5_000_000_000L;
     private boolean closed;
 
     JdbcPool(String url, Properties properties) {
@@ -37,17 +40,20 @@ final class JdbcPool implements DataSource, AutoCloseable {
     @Override
     public Connection getConnection() throws SQLException {
         while (true) {
-            Connection c;
+            Object[] entry;
             synchronized (this) {
                 if (closed) {
                     throw new SQLException("pool closed", "08003");
                 }
-                c = idle.pollFirst();
+                entry = idle.pollLast();
             }
-            if (c == null) {
+            if (entry == null) {
                 return wrap(DriverManager.getConnection(url, properties));
             }
-            if (c.isValid(2)) {
+            Connection c = (Connection) entry[0];
+            // a connection used moments ago is taken as it is: if the server dropped it since, the
+            // statement fails with a connection error, which the storage retries on a new one
+            if (System.nanoTime() - (Long) entry[1] < CHECK_AFTER_NANOS || c.isValid(2)) {
                 return wrap(c);
             }
             quietlyClose(c);
@@ -82,7 +88,7 @@ final class JdbcPool implements DataSource, AutoCloseable {
         }
         synchronized (this) {
             if (!closed && idle.size() < MAX_IDLE) {
-                idle.addLast(real);
+                idle.addLast(new Object[] {real, System.nanoTime()});
                 return;
             }
         }
@@ -97,10 +103,22 @@ final class JdbcPool implements DataSource, AutoCloseable {
         }
     }
 
+    /** Drops every idle connection: after a connection failure they are likely dead too. */
+    void evictIdle() {
+        Object[][] all;
+        synchronized (this) {
+            all = idle.toArray(new Object[0][]);
+            idle.clear();
+        }
+        for (Object[] e : all) {
+            quietlyClose((Connection) e[0]);
+        }
+    }
+
     @Override
     public synchronized void close() {
         closed = true;
-        idle.forEach(JdbcPool::quietlyClose);
+        idle.forEach(e -> quietlyClose((Connection) e[0]));
         idle.clear();
     }
 

@@ -19,8 +19,10 @@ import java.util.List;
  * hpo_study_attrs  (study_id, attr_key, attr_value)              study user attributes (JSON)
  * hpo_trials       (study_id, trial_number, state, fixed_params, a trial; change_seq = the
  *                   attrs, start_ms, complete_ms, failure,       study's changes at its last
- *                   heartbeat_ms, change_seq, request_id)        write; request_id: the call that
- *                                                                created it, for a retry
+ *                   heartbeat_ms, change_seq, request_id,        write; request_id: the call that
+ *                   record)                                      created it, for a retry; record:
+ *                                                                the whole trial as JSON, what
+ *                                                                readers fetch in one query
  * hpo_params       (study_id, trial_number, param_name, distribution, internal)
  * hpo_values       (study_id, trial_number, idx, val, special)   objective values
  * hpo_metrics      (study_id, trial_number, metric_name, val, special)
@@ -45,7 +47,7 @@ final class JdbcSchema {
                     + " attr_value TEXT NOT NULL, PRIMARY KEY (study_id, attr_key))",
             "CREATE TABLE IF NOT EXISTS hpo_trials (study_id INT NOT NULL, trial_number INT NOT NULL,"
                     + " state VARCHAR(16) NOT NULL, fixed_params TEXT, start_ms BIGINT, complete_ms BIGINT, failure TEXT,"
-                    + " heartbeat_ms BIGINT, change_seq BIGINT NOT NULL, request_id VARCHAR(40),"
+                    + " heartbeat_ms BIGINT, change_seq BIGINT NOT NULL, request_id VARCHAR(40), record TEXT,"
                     + " PRIMARY KEY (study_id, trial_number))",
             "CREATE INDEX IF NOT EXISTS hpo_trials_by_change ON hpo_trials (study_id, change_seq)",
             "CREATE TABLE IF NOT EXISTS hpo_params (study_id INT NOT NULL, trial_number INT NOT NULL,"

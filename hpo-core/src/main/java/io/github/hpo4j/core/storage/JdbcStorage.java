@@ -154,6 +154,20 @@ final class JdbcStorage implements StorageBackend {
         return false;
     }
 
+    /**
+     * Before a retry: a lost connection empties the pool (its other idle connections likely died
+     * with it) and is retried at once on a new one; a conflict waits a growing, jittered while.
+     */
+    private void afterFailure(boolean connectionLost, int attempt) {
+        if (connectionLost && owned instanceof JdbcPool pool) {
+            pool.evictIdle();
+            if (attempt == 1) {
+                return;
+            }
+        }
+        sleep(attempt);
+    }
+
     private static void sleep(int attempt) {
         long cap = Math.min(2000, 10L << Math.min(attempt, 8));
         try {
@@ -194,8 +208,9 @@ final class JdbcStorage implements StorageBackend {
                             + e.getSQLState() + (attempt > 1 ? ", after " + attempt + " attempts" : "") + ")", e);
                 }
                 LOG.debug("database {}: attempt {} failed ({}); retrying", description, attempt, e.getMessage());
-                maybeCommitted |= isConnectionFailure(e) || (e.getSQLState() != null && e.getSQLState().startsWith("57"));
-                sleep(attempt);
+                boolean lost = isConnectionFailure(e) || (e.getSQLState() != null && e.getSQLState().startsWith("57"));
+                maybeCommitted |= lost;
+                afterFailure(lost, attempt);
             }
         }
     }
@@ -211,7 +226,8 @@ final class JdbcStorage implements StorageBackend {
                     throw new StorageException("database " + description + ": " + e.getMessage() + " (SQLState "
                             + e.getSQLState() + ")", e);
                 }
-                sleep(attempt);
+                afterFailure(isConnectionFailure(e) || (e.getSQLState() != null && e.getSQLState().startsWith("57")),
+                        attempt);
             }
         }
     }
@@ -410,15 +426,6 @@ final class JdbcStorage implements StorageBackend {
         }
     }
 
-    private static void stamp(Connection c, int id, int number, long seq) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "UPDATE hpo_trials SET change_seq = ? WHERE study_id = ? AND trial_number = ?")) {
-            p.setLong(1, seq);
-            p.setInt(2, id);
-            p.setInt(3, number);
-            p.executeUpdate();
-        }
-    }
 
     /** The trial's state, or an IllegalArgumentException when it does not exist. */
     private static TrialState state(Connection c, int id, String study, int number) throws SQLException {
@@ -435,23 +442,41 @@ final class JdbcStorage implements StorageBackend {
         }
     }
 
-    private static void requireRunning(Connection c, int id, String study, int number) throws SQLException {
-        TrialState s = state(c, id, study, number);
-        if (s != TrialState.RUNNING) {
-            String failure = null;
-            try (PreparedStatement p = c.prepareStatement(
-                    "SELECT failure FROM hpo_trials WHERE study_id = ? AND trial_number = ?")) {
-                p.setInt(1, id);
-                p.setInt(2, number);
-                try (ResultSet r = p.executeQuery()) {
-                    if (r.next()) {
-                        failure = r.getString(1);
-                    }
+
+    /** The trial's current record, or an IllegalArgumentException when it does not exist. */
+    private static TrialRecord readRecord(Connection c, int id, String study, int number) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT record FROM hpo_trials WHERE study_id = ? AND trial_number = ?")) {
+            p.setInt(1, id);
+            p.setInt(2, number);
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next()) {
+                    throw new IllegalArgumentException("number: study '" + study + "' has no trial " + number);
                 }
+                return JsonCodec.toTrial(parse(r.getString(1)));
             }
-            String why = failure != null && failure.startsWith("stale:") ? " (" + failure + ")" : "";
-            throw new IllegalStateException("trial " + number + " of study '" + study + "' is " + s + ", not RUNNING" + why);
         }
+    }
+
+    /** Stores a trial's new record and stamps it with the change. */
+    private static void writeRecord(Connection c, int id, TrialRecord record, long seq) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "UPDATE hpo_trials SET record = ?, change_seq = ? WHERE study_id = ? AND trial_number = ?")) {
+            p.setString(1, json(JsonCodec.trial(record)));
+            p.setLong(2, seq);
+            p.setInt(3, id);
+            p.setInt(4, record.number());
+            p.executeUpdate();
+        }
+    }
+
+    private static TrialRecord requireRunning(TrialRecord t, String study) {
+        if (t.state() != TrialState.RUNNING) {
+            String why = t.failure().filter(f -> f.startsWith("stale:")).map(f -> " (" + f + ")").orElse("");
+            throw new IllegalStateException("trial " + t.number() + " of study '" + study + "' is " + t.state()
+                    + ", not RUNNING" + why);
+        }
+        return t;
     }
 
     private static void insertTrial(Connection c, int id, long number, TrialState state, Map<String, Object> fixed,
@@ -481,6 +506,16 @@ final class JdbcStorage implements StorageBackend {
             p.setString(10, request);
             p.executeUpdate();
         }
+        TrialRecord.Builder b = TrialRecord.builder((int) number).state(state);
+        fixed.forEach(b::fixedParam);
+        if (start != null) {
+            b.start(Instant.ofEpochMilli(start));
+        }
+        if (complete != null) {
+            b.complete(Instant.ofEpochMilli(complete));
+        }
+        b.failure(failure);
+        writeRecord(c, id, b.build(), seq);
     }
 
     /** The trial an earlier attempt of this call created or claimed, or -1. */
@@ -564,9 +599,12 @@ final class JdbcStorage implements StorageBackend {
                 return done;
             }
             insertTrial(c, s.id, lock[0], TrialState.WAITING, fixed, null, null, null, null, lock[1], request);
+            TrialRecord.Builder b = readRecord(c, s.id, study, (int) lock[0]).toBuilder();
             for (Map.Entry<String, Object> e : attrs.entrySet()) {
                 insertAttr(c, s.id, lock[0], e.getKey(), e.getValue());
+                b.attribute(e.getKey(), e.getValue());
             }
+            writeRecord(c, s.id, b.build(), lock[1]);
             takeNumber(c, s.id, lock[0]);
             return (int) lock[0];
         });
@@ -605,6 +643,8 @@ final class JdbcStorage implements StorageBackend {
                 p.setInt(6, w);
                 p.executeUpdate();
             }
+            writeRecord(c, s.id, readRecord(c, s.id, study, w).toBuilder().state(TrialState.RUNNING)
+                    .start(Instant.ofEpochMilli(now)).build(), lock[1]);
             return w;
         });
         return n < 0 ? OptionalInt.empty() : OptionalInt.of(n);
@@ -646,6 +686,10 @@ final class JdbcStorage implements StorageBackend {
                 insertAttr(c, s.id, n, e.getKey(), e.getValue());
             }
             insertDoubles(c, "hpo_constraints", s.id, n, record.constraints().stream().mapToDouble(Double::doubleValue).toArray());
+            TrialRecord r = record;
+            writeRecord(c, s.id, new TrialRecord((int) n, r.state(), r.params(), r.distributions(), r.values(), r.metrics(),
+                    r.attributes(), r.intermediateValues(), r.constraints(), r.fixedParams(), r.start(), r.complete(),
+                    r.failure()), lock[1]);
             takeNumber(c, s.id, n);
             return (int) n;
         });
@@ -698,22 +742,24 @@ final class JdbcStorage implements StorageBackend {
      * A change to a RUNNING trial: lock, check, do, stamp. {@code alreadyDone} tells, on a retry
      * that may follow a commit, whether the earlier attempt's change is in place.
      */
-    private void change(String study, int number, SqlWork<Boolean> alreadyDone, SqlWork<Void> work) {
+    private void change(String study, int number, SqlWork<Boolean> alreadyDone, SqlWork<Void> work,
+                        java.util.function.UnaryOperator<TrialRecord.Builder> update) {
         StudyCache s = cache(study);
         tx((c, retrying) -> {
             long[] lock = lockStudy(c, s.id);
             if (retrying && alreadyDone != null && alreadyDone.run(c)) {
                 return null;
             }
-            requireRunning(c, s.id, study, number);
+            TrialRecord current = requireRunning(readRecord(c, s.id, study, number), study);
             work.run(c);
-            stamp(c, s.id, number, lock[1]);
+            writeRecord(c, s.id, update.apply(current.toBuilder()).build(), lock[1]);
             return null;
         });
     }
 
-    private void change(String study, int number, SqlWork<Void> work) {
-        change(study, number, null, work);
+    private void change(String study, int number, SqlWork<Void> work,
+                        java.util.function.UnaryOperator<TrialRecord.Builder> update) {
+        change(study, number, null, work, update);
     }
 
     private static boolean exists(Connection c, String sql, int id, int number, Object key, double value)
@@ -759,7 +805,7 @@ final class JdbcStorage implements StorageBackend {
             }
             insertParam(c, id, number, name, distribution, internal);
             return null;
-        });
+        }, b -> b.internalParam(name, distribution, internal));
     }
 
     @Override
@@ -780,7 +826,7 @@ final class JdbcStorage implements StorageBackend {
             }
             insertStep(c, id, number, step, value);
             return null;
-        });
+        }, b -> b.intermediate(step, value));
     }
 
     @Override
@@ -797,7 +843,7 @@ final class JdbcStorage implements StorageBackend {
             }
             insertAttr(c, id, number, key, value);
             return null;
-        });
+        }, b -> b.attribute(key, value));
     }
 
     @Override
@@ -810,7 +856,7 @@ final class JdbcStorage implements StorageBackend {
         change(study, number, c -> {
             insertNamed(c, "hpo_metrics", "metric_name", id, number, name, value);
             return null;
-        });
+        }, b -> b.metric(name, value));
     }
 
     @Override
@@ -826,7 +872,7 @@ final class JdbcStorage implements StorageBackend {
             }
             insertDoubles(c, "hpo_constraints", id, number, copy);
             return null;
-        });
+        }, b -> b.constraints(copy));
     }
 
     @Override
@@ -840,11 +886,12 @@ final class JdbcStorage implements StorageBackend {
         if (finalState == TrialState.COMPLETE && copy.length != nObj) {
             throw new IllegalArgumentException("values: " + copy.length + " for " + nObj + " objective(s)");
         }
+        long now = System.currentTimeMillis();
         change(study, number, c -> state(c, s.id, study, number) == finalState, c -> {
             try (PreparedStatement p = c.prepareStatement("UPDATE hpo_trials SET state = ?, complete_ms = ?, failure = ?"
                     + " WHERE study_id = ? AND trial_number = ?")) {
                 p.setString(1, finalState.name());
-                p.setLong(2, System.currentTimeMillis());
+                p.setLong(2, now);
                 p.setString(3, failure);
                 p.setInt(4, s.id);
                 p.setInt(5, number);
@@ -852,7 +899,7 @@ final class JdbcStorage implements StorageBackend {
             }
             insertDoubles(c, "hpo_values", s.id, number, copy);
             return null;
-        });
+        }, b -> b.state(finalState).values(copy).failure(failure).complete(Instant.ofEpochMilli(now)));
     }
 
     @Override
@@ -867,7 +914,7 @@ final class JdbcStorage implements StorageBackend {
                 p.setInt(3, number);
                 int n = p.executeUpdate();
                 if (n == 0) {
-                    requireRunning(c, s.id, study, number);
+                    requireRunning(readRecord(c, s.id, study, number), study);
                 }
                 return n;
             }
@@ -919,7 +966,7 @@ final class JdbcStorage implements StorageBackend {
             }
             List<StaleTrial> out = new ArrayList<>();
             for (int[] st : stale) {
-                TrialRecord dead = loadTrials(c, s, "trial_number = ?", st[0]).get(0);
+                TrialRecord dead = readRecord(c, s.id, study, st[0]);
                 int retry = LogState.retryCount(dead) < maxRetries ? (int) next++ : -1;
                 String failure = String.format(java.util.Locale.ROOT,
                         "stale: no heartbeat for %.1f s (grace period %.1f s); its worker stopped%s", st[1] / 1000.0,
@@ -933,12 +980,17 @@ final class JdbcStorage implements StorageBackend {
                     p.setInt(5, st[0]);
                     p.executeUpdate();
                 }
+                writeRecord(c, s.id, dead.toBuilder().state(TrialState.FAIL).values(new double[0]).failure(failure)
+                        .complete(Instant.ofEpochMilli(now)).build(), lock[1]);
                 if (retry >= 0) {
                     Map<String, Object> fixed = new LinkedHashMap<>(dead.fixedParams());
                     fixed.putAll(dead.params());
                     insertTrial(c, s.id, retry, TrialState.WAITING, fixed, null, null, null, null, lock[1]);
                     insertAttr(c, s.id, retry, LogState.RETRIED_FROM, LogState.retriedFrom(dead));
                     insertAttr(c, s.id, retry, LogState.RETRY, LogState.retryCount(dead) + 1);
+                    writeRecord(c, s.id, readRecord(c, s.id, study, retry).toBuilder()
+                            .attribute(LogState.RETRIED_FROM, LogState.retriedFrom(dead))
+                            .attribute(LogState.RETRY, LogState.retryCount(dead) + 1).build(), lock[1]);
                 }
                 out.add(new StaleTrial(st[0], retry >= 0 ? OptionalInt.of(retry) : OptionalInt.empty()));
             }
@@ -951,116 +1003,7 @@ final class JdbcStorage implements StorageBackend {
 
     // ---------------------------------------------------------------- reads
 
-    /** Reads the trials matching a condition on hpo_trials (with one bound long), with everything they hold. */
-    private static List<TrialRecord> loadTrials(Connection c, StudyCache s, String condition, long arg) throws SQLException {
-        Map<Integer, TrialRecord.Builder> builders = new TreeMap<>();
-        String sub = "SELECT trial_number FROM hpo_trials WHERE study_id = ? AND " + condition;
-        try (PreparedStatement p = c.prepareStatement("SELECT trial_number, state, fixed_params, start_ms, complete_ms,"
-                + " failure FROM hpo_trials WHERE study_id = ? AND " + condition)) {
-            p.setInt(1, s.id);
-            p.setLong(2, arg);
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    TrialRecord.Builder b = TrialRecord.builder(r.getInt(1)).state(TrialState.valueOf(r.getString(2)));
-                    scalars(r.getString(3)).forEach(b::fixedParam);
-                    long start = r.getLong(4);
-                    if (!r.wasNull()) {
-                        b.start(Instant.ofEpochMilli(start));
-                    }
-                    long complete = r.getLong(5);
-                    if (!r.wasNull()) {
-                        b.complete(Instant.ofEpochMilli(complete));
-                    }
-                    b.failure(r.getString(6));
-                    builders.put(r.getInt(1), b);
-                }
-            }
-        }
-        if (builders.isEmpty()) {
-            return List.of();
-        }
-        try (PreparedStatement p = c.prepareStatement("SELECT trial_number, param_name, distribution, internal FROM hpo_params"
-                + " WHERE study_id = ? AND trial_number IN (" + sub + ") ORDER BY trial_number, param_name")) {
-            bindSub(p, s.id, arg);
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    TrialRecord.Builder b = builders.get(r.getInt(1));
-                    if (b != null) {
-                        b.internalParam(r.getString(2), JsonCodec.toDistribution(parse(r.getString(3))), r.getDouble(4));
-                    }
-                }
-            }
-        }
-        Map<Integer, TreeMap<Integer, Double>> values = new HashMap<>();
-        Map<Integer, TreeMap<Integer, Double>> constraints = new HashMap<>();
-        for (String table : List.of("hpo_values", "hpo_constraints")) {
-            Map<Integer, TreeMap<Integer, Double>> into = table.equals("hpo_values") ? values : constraints;
-            try (PreparedStatement p = c.prepareStatement("SELECT trial_number, idx, val, special FROM " + table
-                    + " WHERE study_id = ? AND trial_number IN (" + sub + ")")) {
-                bindSub(p, s.id, arg);
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        into.computeIfAbsent(r.getInt(1), k -> new TreeMap<>()).put(r.getInt(2), getDouble(r, 3));
-                    }
-                }
-            }
-        }
-        values.forEach((n, m) -> {
-            if (builders.containsKey(n)) {
-                builders.get(n).values(new ArrayList<>(m.values()));
-            }
-        });
-        constraints.forEach((n, m) -> {
-            if (builders.containsKey(n)) {
-                builders.get(n).constraints(m.values().stream().mapToDouble(Double::doubleValue).toArray());
-            }
-        });
-        try (PreparedStatement p = c.prepareStatement("SELECT trial_number, metric_name, val, special FROM hpo_metrics"
-                + " WHERE study_id = ? AND trial_number IN (" + sub + ") ORDER BY trial_number, metric_name")) {
-            bindSub(p, s.id, arg);
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    TrialRecord.Builder b = builders.get(r.getInt(1));
-                    if (b != null) {
-                        b.metric(r.getString(2), getDouble(r, 3));
-                    }
-                }
-            }
-        }
-        try (PreparedStatement p = c.prepareStatement("SELECT trial_number, step_no, val, special FROM hpo_intermediate"
-                + " WHERE study_id = ? AND trial_number IN (" + sub + ")")) {
-            bindSub(p, s.id, arg);
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    TrialRecord.Builder b = builders.get(r.getInt(1));
-                    if (b != null) {
-                        b.intermediate(r.getInt(2), getDouble(r, 3));
-                    }
-                }
-            }
-        }
-        try (PreparedStatement p = c.prepareStatement("SELECT trial_number, attr_key, attr_value FROM hpo_attrs"
-                + " WHERE study_id = ? AND trial_number IN (" + sub + ") ORDER BY trial_number, attr_key")) {
-            bindSub(p, s.id, arg);
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    TrialRecord.Builder b = builders.get(r.getInt(1));
-                    if (b != null) {
-                        b.attribute(r.getString(2), JsonCodec.fromScalar(parse(r.getString(3))));
-                    }
-                }
-            }
-        }
-        List<TrialRecord> out = new ArrayList<>(builders.size());
-        builders.values().forEach(b -> out.add(b.build()));
-        return out;
-    }
 
-    private static void bindSub(PreparedStatement p, int id, long arg) throws SQLException {
-        p.setInt(1, id);
-        p.setInt(2, id);
-        p.setLong(3, arg);
-    }
 
     /** Brings a study's cache up to date: one query when nothing changed, else only the changed trials. */
     private StudyCache refresh(String study) {
@@ -1100,9 +1043,17 @@ final class JdbcStorage implements StorageBackend {
                 if (seq == s.seq) {
                     return null;
                 }
-                for (TrialRecord t : loadTrials(c, s, "change_seq > ?", s.seq)) {
-                    s.trials.put(t.number(), t);
-                    trialsRead.incrementAndGet();
+                try (PreparedStatement p = c.prepareStatement(
+                        "SELECT record FROM hpo_trials WHERE study_id = ? AND change_seq > ?")) {
+                    p.setInt(1, s.id);
+                    p.setLong(2, s.seq);
+                    try (ResultSet r = p.executeQuery()) {
+                        while (r.next()) {
+                            TrialRecord t = JsonCodec.toTrial(parse(r.getString(1)));
+                            s.trials.put(t.number(), t);
+                            trialsRead.incrementAndGet();
+                        }
+                    }
                 }
                 s.seq = seq;
                 s.snapshot = Collections.unmodifiableList(new ArrayList<>(s.trials.values()));
