@@ -458,6 +458,40 @@ final class JdbcStorage implements StorageBackend {
         }
     }
 
+    /** The trial's record, its row locked until the transaction ends. */
+    private static TrialRecord readRecordForUpdate(Connection c, int id, String study, int number) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT record FROM hpo_trials WHERE study_id = ? AND trial_number = ? FOR UPDATE")) {
+            p.setInt(1, id);
+            p.setInt(2, number);
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next()) {
+                    throw new IllegalArgumentException("number: study '" + study + "' has no trial " + number);
+                }
+                return JsonCodec.toTrial(parse(r.getString(1)));
+            }
+        }
+    }
+
+    /** Counts a change of the study (locking its row until the commit) and returns the new count. */
+    private static long countChange(Connection c, int id) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "UPDATE hpo_studies SET changes = changes + 1, updated_ms = ? WHERE study_id = ?")) {
+            p.setLong(1, System.currentTimeMillis());
+            p.setInt(2, id);
+            if (p.executeUpdate() == 0) {
+                throw new IllegalArgumentException("study: it was deleted");
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement("SELECT changes FROM hpo_studies WHERE study_id = ?")) {
+            p.setInt(1, id);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
     /** Stores a trial's new record and stamps it with the change. */
     private static void writeRecord(Connection c, int id, TrialRecord record, long seq) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(
@@ -746,13 +780,17 @@ final class JdbcStorage implements StorageBackend {
                         java.util.function.UnaryOperator<TrialRecord.Builder> update) {
         StudyCache s = cache(study);
         tx((c, retrying) -> {
-            long[] lock = lockStudy(c, s.id);
+            // the trial's row is locked for the whole change; the study's row only at the end, to
+            // count the change: changes are numbered in the order they commit, and writers to other
+            // trials of the study wait for one statement and a commit, not for the whole change
+            TrialRecord locked = readRecordForUpdate(c, s.id, study, number);
             if (retrying && alreadyDone != null && alreadyDone.run(c)) {
-                return null;
+                return null; // the attempt before committed it
             }
-            TrialRecord current = requireRunning(readRecord(c, s.id, study, number), study);
+            TrialRecord current = requireRunning(locked, study);
             work.run(c);
-            writeRecord(c, s.id, update.apply(current.toBuilder()).build(), lock[1]);
+            TrialRecord next = update.apply(current.toBuilder()).build();
+            writeRecord(c, s.id, next, countChange(c, s.id));
             return null;
         });
     }

@@ -53,23 +53,25 @@ class HeartbeatKillTest {
     private static final int TARGET = Integer.getInteger("hpo.test.target", 300);
 
     private final Set<Integer> acked = ConcurrentHashMap.newKeySet();
-    /** Acknowledgements per worker: a worker is killed only once it runs trials. */
-    private final Map<Process, java.util.concurrent.atomic.AtomicInteger> acksOf = new ConcurrentHashMap<>();
+    /** The trial each worker is running (-1 for none): a worker is killed only inside a trial. */
+    private final Map<Process, java.util.concurrent.atomic.AtomicInteger> runningOf = new ConcurrentHashMap<>();
     private final List<Thread> readers = new ArrayList<>();
 
     private Process worker(String url, int seed) throws Exception {
         Process p = ChildJvm.start(dir.resolve("worker-" + seed + ".stderr"), HeartbeatWorkerMain.class,
                 url, "k", Integer.toString(target()), Integer.toString(seed));
-        java.util.concurrent.atomic.AtomicInteger mine = new java.util.concurrent.atomic.AtomicInteger();
-        acksOf.put(p, mine);
+        java.util.concurrent.atomic.AtomicInteger mine = new java.util.concurrent.atomic.AtomicInteger(-1);
+        runningOf.put(p, mine);
         Thread reader = new Thread(() -> {
             try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
                     java.nio.charset.StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
-                    if (line.startsWith("ACK ")) {
+                    if (line.startsWith("RUN ")) {
+                        mine.set(Integer.parseInt(line.substring(4)));
+                    } else if (line.startsWith("ACK ")) {
                         acked.add(Integer.parseInt(line.substring(4)));
-                        mine.incrementAndGet();
+                        mine.set(-1);
                     }
                 }
             } catch (java.io.IOException e) {
@@ -99,8 +101,8 @@ class HeartbeatKillTest {
             int victim = random.nextInt(workers.size());
             Process p = workers.get(victim);
             long waitUntil = System.nanoTime() + 20_000_000_000L;
-            while (p.isAlive() && acksOf.get(p).get() == 0 && System.nanoTime() < waitUntil) {
-                Thread.sleep(20); // a worker still starting up has no trial to strand
+            while (p.isAlive() && runningOf.get(p).get() < 0 && System.nanoTime() < waitUntil) {
+                Thread.sleep(2); // kill inside a trial: its objective sleeps 60 ms after saying RUN
             }
             if (!p.isAlive()) {
                 break; // the study reached its target
@@ -145,8 +147,10 @@ class HeartbeatKillTest {
             for (TrialRecord t : all) {
                 boolean killed = t.state() == TrialState.FAIL && t.failure().orElse("").startsWith("stale:");
                 boolean original = !(t.attributes().get("retried_from") instanceof Integer);
+                if (killed) {
+                    stale++; // a killed trial may itself be a retry of an earlier killed one
+                }
                 if (killed && original) {
-                    stale++;
                     List<TrialRecord> retries = retriesOf.getOrDefault(t.number(), List.of());
                     assertEquals(1, retries.size(), "trial " + t.number() + " retried " + retries.size() + " times");
                     TrialRecord retry = retries.get(0);
@@ -157,7 +161,7 @@ class HeartbeatKillTest {
                     }
                 }
             }
-            assertTrue(stale >= 1, stale + " stale trials for " + kills + " kills (a kill can land between two trials)");
+            assertTrue(stale >= kills, stale + " stale trials for " + kills + " kills, each inside a trial");
             assertTrue(acked.size() >= target() - 50, acked.size() + " acknowledged");
         }
     }

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * A worker process for the heartbeat tests: runs a study with heartbeats on a journal until the
- * study holds {@code args[2]} COMPLETE trials, printing {@code ACK n} after each acknowledged
- * COMPLETE tell. Args: storage URL ({@code journal:PATH}, {@code jdbc:...}), study, target, seed.
+ * study holds {@code args[2]} COMPLETE trials, printing {@code RUN n} when the objective of trial n
+ * starts and {@code ACK n} after each acknowledged COMPLETE tell. Args: storage URL ({@code journal:PATH}, {@code jdbc:...}), study, target, seed.
  */
 public final class HeartbeatWorkerMain {
 
@@ -29,6 +29,8 @@ public final class HeartbeatWorkerMain {
                 }
             };
             study.optimize(t -> {
+                System.out.println("RUN " + t.number());
+                System.out.flush();
                 double x = t.suggestFloat("x", 0, 1);
                 double y = t.suggestFloat("y", 0, 1);
                 Thread.sleep(60);
