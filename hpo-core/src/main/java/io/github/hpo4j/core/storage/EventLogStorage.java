@@ -215,13 +215,7 @@ abstract class EventLogStorage implements StorageBackend {
 
     @Override
     public List<StaleTrial> failStaleTrials(String study, Duration gracePeriod, int maxRetries) {
-        Objects.requireNonNull(gracePeriod, "gracePeriod");
-        if (gracePeriod.isNegative()) {
-            throw new IllegalArgumentException("gracePeriod (" + gracePeriod + ") must not be negative");
-        }
-        if (maxRetries < 0) {
-            throw new IllegalArgumentException("maxRetries (" + maxRetries + ") must be >= 0");
-        }
+        LogState.checkStalePolicy(gracePeriod, maxRetries);
         List<StaleTrial> failed = new ArrayList<>();
         append(() -> {
             failed.clear();
@@ -232,10 +226,7 @@ abstract class EventLogStorage implements StorageBackend {
             for (int n : s.staleTrials(study, now - gracePeriod.toMillis())) {
                 TrialRecord dead = s.trial(study, n);
                 int retry = LogState.retryCount(dead) < maxRetries ? next++ : -1;
-                String failure = String.format(java.util.Locale.ROOT,
-                        "stale: no heartbeat for %.1f s (grace period %.1f s); its worker stopped%s",
-                        (now - s.lastBeat(study, n)) / 1000.0, gracePeriod.toMillis() / 1000.0,
-                        retry >= 0 ? "; retried as trial " + retry : "");
+                String failure = LogState.staleFailure(now - s.lastBeat(study, n), gracePeriod, retry);
                 events.add(new Event.StaleTrialFailed(study, n, failure, retry, now));
                 failed.add(new StaleTrial(n, retry >= 0 ? OptionalInt.of(retry) : OptionalInt.empty()));
             }
@@ -272,9 +263,7 @@ abstract class EventLogStorage implements StorageBackend {
 
     @Override
     public void setStudyAttr(String study, String key, Object value) {
-        if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
-            throw new IllegalArgumentException(key + ": attribute value (" + value + ") must be a string, number or boolean");
-        }
+        LogState.checkScalar(key, value);
         append1(() -> new Event.StudyAttrSet(study, key, value));
     }
 

@@ -445,23 +445,18 @@ final class JdbcStorage implements StorageBackend {
 
     /** The trial's current record, or an IllegalArgumentException when it does not exist. */
     private static TrialRecord readRecord(Connection c, int id, String study, int number) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT record FROM hpo_trials WHERE study_id = ? AND trial_number = ?")) {
-            p.setInt(1, id);
-            p.setInt(2, number);
-            try (ResultSet r = p.executeQuery()) {
-                if (!r.next()) {
-                    throw new IllegalArgumentException("number: study '" + study + "' has no trial " + number);
-                }
-                return JsonCodec.toTrial(parse(r.getString(1)));
-            }
-        }
+        return readRecord(c, id, study, number, false);
     }
 
     /** The trial's record, its row locked until the transaction ends. */
     private static TrialRecord readRecordForUpdate(Connection c, int id, String study, int number) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT record FROM hpo_trials WHERE study_id = ? AND trial_number = ? FOR UPDATE")) {
+        return readRecord(c, id, study, number, true);
+    }
+
+    private static TrialRecord readRecord(Connection c, int id, String study, int number, boolean lock)
+            throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT record FROM hpo_trials WHERE study_id = ? AND trial_number = ?"
+                + (lock ? " FOR UPDATE" : ""))) {
             p.setInt(1, id);
             p.setInt(2, number);
             try (ResultSet r = p.executeQuery()) {
@@ -964,13 +959,7 @@ final class JdbcStorage implements StorageBackend {
 
     @Override
     public List<StaleTrial> failStaleTrials(String study, Duration gracePeriod, int maxRetries) {
-        Objects.requireNonNull(gracePeriod, "gracePeriod");
-        if (gracePeriod.isNegative()) {
-            throw new IllegalArgumentException("gracePeriod (" + gracePeriod + ") must not be negative");
-        }
-        if (maxRetries < 0) {
-            throw new IllegalArgumentException("maxRetries (" + maxRetries + ") must be >= 0");
-        }
+        LogState.checkStalePolicy(gracePeriod, maxRetries);
         StudyCache s = cache(study);
         long before = System.currentTimeMillis() - gracePeriod.toMillis();
         // a cheap look first: most asks find nothing stale and take no lock
@@ -1006,9 +995,7 @@ final class JdbcStorage implements StorageBackend {
             for (int[] st : stale) {
                 TrialRecord dead = readRecord(c, s.id, study, st[0]);
                 int retry = LogState.retryCount(dead) < maxRetries ? (int) next++ : -1;
-                String failure = String.format(java.util.Locale.ROOT,
-                        "stale: no heartbeat for %.1f s (grace period %.1f s); its worker stopped%s", st[1] / 1000.0,
-                        gracePeriod.toMillis() / 1000.0, retry >= 0 ? "; retried as trial " + retry : "");
+                String failure = LogState.staleFailure(st[1], gracePeriod, retry);
                 try (PreparedStatement p = c.prepareStatement("UPDATE hpo_trials SET state = 'FAIL', complete_ms = ?,"
                         + " failure = ?, change_seq = ? WHERE study_id = ? AND trial_number = ?")) {
                     p.setLong(1, now);
@@ -1156,9 +1143,7 @@ final class JdbcStorage implements StorageBackend {
     @Override
     public void setStudyAttr(String study, String key, Object value) {
         checkName("key", key);
-        if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
-            throw new IllegalArgumentException(key + ": attribute value (" + value + ") must be a string, number or boolean");
-        }
+        LogState.checkScalar(key, value);
         StudyCache s = cache(study);
         tx(c -> {
             lockStudy(c, s.id);

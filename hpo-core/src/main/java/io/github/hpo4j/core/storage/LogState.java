@@ -334,6 +334,31 @@ final class LogState {
         return number;
     }
 
+    /** Checks the arguments of a stale-trial sweep, for every storage. */
+    static void checkStalePolicy(java.time.Duration gracePeriod, int maxRetries) {
+        java.util.Objects.requireNonNull(gracePeriod, "gracePeriod");
+        if (gracePeriod.isNegative()) {
+            throw new IllegalArgumentException("gracePeriod (" + gracePeriod + ") must not be negative");
+        }
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries (" + maxRetries + ") must be >= 0");
+        }
+    }
+
+    /** The failure message of a trial failed because its heartbeat stopped, for every storage. */
+    static String staleFailure(long silentMillis, java.time.Duration gracePeriod, int retry) {
+        return String.format(java.util.Locale.ROOT, "stale: no heartbeat for %.1f s (grace period %.1f s); its worker"
+                + " stopped%s", silentMillis / 1000.0, gracePeriod.toMillis() / 1000.0,
+                retry >= 0 ? "; retried as trial " + retry : "");
+    }
+
+    /** Checks that an attribute value is a string, number or boolean. */
+    static void checkScalar(String key, Object value) {
+        if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+            throw new IllegalArgumentException(key + ": attribute value (" + value + ") must be a string, number or boolean");
+        }
+    }
+
     /** The original trial whose configuration a trial runs (itself unless it is a retry). */
     static int retriedFrom(TrialRecord t) {
         return t.attributes().get(RETRIED_FROM) instanceof Number n ? n.intValue() : t.number();
