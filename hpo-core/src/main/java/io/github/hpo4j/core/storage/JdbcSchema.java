@@ -18,11 +18,11 @@ import java.util.List;
  *                   changes, created_ms, updated_ms)             changes count its writes
  * hpo_study_attrs  (study_id, attr_key, attr_value)              study user attributes (JSON)
  * hpo_trials       (study_id, trial_number, state, fixed_params, a trial; change_seq = the
- *                   attrs, start_ms, complete_ms, failure,       study's changes at its last
- *                   heartbeat_ms, change_seq, request_id,        write; request_id: the call that
- *                   record)                                      created it, for a retry; record:
- *                                                                the whole trial as JSON, what
- *                                                                readers fetch in one query
+ *                   start_ms, complete_ms, failure,              study's changes when a numbering
+ *                   heartbeat_ms, change_seq, request_id,        write made or claimed it;
+ *                   record)                                      request_id: the call that did,
+ *                                                                for a retry; record: the whole
+ *                                                                trial as JSON, what readers fetch
  * hpo_params       (study_id, trial_number, param_name, distribution, internal)
  * hpo_values       (study_id, trial_number, idx, val, special)   objective values
  * hpo_metrics      (study_id, trial_number, metric_name, val, special)

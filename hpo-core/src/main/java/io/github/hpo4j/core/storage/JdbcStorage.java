@@ -38,12 +38,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Studies in a relational database over plain JDBC ({@link JdbcSchema} for the tables). Every
- * write is one transaction that first locks its study's row, so trial numbers are unique and
- * gap-free under any concurrency and a check (is the trial RUNNING?) holds until the commit;
- * serialization failures, deadlocks and lost connections are retried a bounded number of times
- * with jitter. Reads keep each study's trials in memory and fetch only the trials written since
- * the last read (each write stamps its trial with the study's change counter); finished trials
- * never change.
+ * write is one transaction: those that number trials (create, enqueue, claim, add, fail stale)
+ * lock the study's row, so numbers are unique and gap-free under any concurrency; a change to one
+ * trial locks only that trial's row, so a check (is it RUNNING?) holds until the commit.
+ * Serialization failures, deadlocks and lost connections are retried a bounded number of times
+ * with jitter. Reads keep each study's trials in memory and fetch, in one query by primary key,
+ * only the trials created since the last read and those that were unfinished then: finished
+ * trials never change.
  */
 final class JdbcStorage implements StorageBackend {
 
@@ -63,7 +64,9 @@ final class JdbcStorage implements StorageBackend {
     private static final class StudyCache {
         final int id;
         final StudyInfo info;
-        long seq = -1;
+        /** The highest trial number read, and the trials read while unfinished: what may have changed. */
+        int maxNumber = -1;
+        final java.util.TreeSet<Integer> unfinished = new java.util.TreeSet<>();
         final TreeMap<Integer, TrialRecord> trials = new TreeMap<>();
         List<TrialRecord> snapshot = List.of();
 
@@ -468,22 +471,16 @@ final class JdbcStorage implements StorageBackend {
         }
     }
 
-    /** Counts a change of the study (locking its row until the commit) and returns the new count. */
-    private static long countChange(Connection c, int id) throws SQLException {
+
+
+    /** Stores a trial's new record; its change stamp stays. */
+    private static void writeRecord(Connection c, int id, TrialRecord record) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(
-                "UPDATE hpo_studies SET changes = changes + 1, updated_ms = ? WHERE study_id = ?")) {
-            p.setLong(1, System.currentTimeMillis());
+                "UPDATE hpo_trials SET record = ? WHERE study_id = ? AND trial_number = ?")) {
+            p.setString(1, json(JsonCodec.trial(record)));
             p.setInt(2, id);
-            if (p.executeUpdate() == 0) {
-                throw new IllegalArgumentException("study: it was deleted");
-            }
-        }
-        try (PreparedStatement p = c.prepareStatement("SELECT changes FROM hpo_studies WHERE study_id = ?")) {
-            p.setInt(1, id);
-            try (ResultSet r = p.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
+            p.setInt(3, record.number());
+            p.executeUpdate();
         }
     }
 
@@ -784,8 +781,8 @@ final class JdbcStorage implements StorageBackend {
             }
             TrialRecord current = requireRunning(locked, study);
             work.run(c);
-            TrialRecord next = update.apply(current.toBuilder()).build();
-            writeRecord(c, s.id, next, countChange(c, s.id));
+            // a trial's own change locks only its row: readers find it among the unfinished trials
+            writeRecord(c, s.id, update.apply(current.toBuilder()).build());
             return null;
         });
     }
@@ -1030,58 +1027,51 @@ final class JdbcStorage implements StorageBackend {
 
 
 
-    /** Brings a study's cache up to date: one query when nothing changed, else only the changed trials. */
+    /**
+     * Brings a study's cache up to date with one query: the trials created since the last read and
+     * those unfinished then (finished trials never change).
+     */
     private StudyCache refresh(String study) {
-        try {
-            return refreshOnce(study);
-        } catch (StudyGone gone) {
-            caches.remove(study, gone.cache);
-            return refreshOnce(study); // deleted and created again by another process: the new study
-        }
-    }
-
-    /** The cached study no longer exists in the database. */
-    private static final class StudyGone extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final transient StudyCache cache;
-
-        StudyGone(StudyCache cache) {
-            super(null, null, false, false);
-            this.cache = cache;
-        }
+        return refreshOnce(study);
     }
 
     private StudyCache refreshOnce(String study) {
         StudyCache s = cache(study);
         synchronized (s) {
             read(c -> {
-                long seq;
-                try (PreparedStatement p = c.prepareStatement("SELECT changes FROM hpo_studies WHERE study_id = ?")) {
+                // finished trials never change: read only the trials created since the last read and
+                // those that were unfinished then (a few per worker), by primary key
+                StringBuilder sql = new StringBuilder("SELECT record FROM hpo_trials WHERE study_id = ? AND (trial_number > ?");
+                List<Integer> open = new ArrayList<>(s.unfinished);
+                if (!open.isEmpty()) {
+                    sql.append(" OR trial_number IN (").append("?,".repeat(open.size() - 1)).append("?)");
+                }
+                sql.append(')');
+                boolean changed = false;
+                try (PreparedStatement p = c.prepareStatement(sql.toString())) {
                     p.setInt(1, s.id);
-                    try (ResultSet r = p.executeQuery()) {
-                        if (!r.next()) {
-                            throw new StudyGone(s);
-                        }
-                        seq = r.getLong(1);
+                    p.setInt(2, s.maxNumber);
+                    for (int i = 0; i < open.size(); i++) {
+                        p.setInt(3 + i, open.get(i));
                     }
-                }
-                if (seq == s.seq) {
-                    return null;
-                }
-                try (PreparedStatement p = c.prepareStatement(
-                        "SELECT record FROM hpo_trials WHERE study_id = ? AND change_seq > ?")) {
-                    p.setInt(1, s.id);
-                    p.setLong(2, s.seq);
                     try (ResultSet r = p.executeQuery()) {
                         while (r.next()) {
                             TrialRecord t = JsonCodec.toTrial(parse(r.getString(1)));
-                            s.trials.put(t.number(), t);
+                            TrialRecord before = s.trials.put(t.number(), t);
+                            changed |= !t.equals(before);
+                            s.maxNumber = Math.max(s.maxNumber, t.number());
+                            if (t.state().isFinished()) {
+                                s.unfinished.remove(t.number());
+                            } else {
+                                s.unfinished.add(t.number());
+                            }
                             trialsRead.incrementAndGet();
                         }
                     }
                 }
-                s.seq = seq;
-                s.snapshot = Collections.unmodifiableList(new ArrayList<>(s.trials.values()));
+                if (changed) {
+                    s.snapshot = Collections.unmodifiableList(new ArrayList<>(s.trials.values()));
+                }
                 return null;
             });
             return s;

@@ -53,6 +53,8 @@ class HeartbeatKillTest {
     private static final int TARGET = Integer.getInteger("hpo.test.target", 300);
 
     private final Set<Integer> acked = ConcurrentHashMap.newKeySet();
+    /** The trials the killed workers were running when killed. */
+    private final List<Integer> killedIn = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The trial each worker is running (-1 for none): a worker is killed only inside a trial. */
     private final Map<Process, java.util.concurrent.atomic.AtomicInteger> runningOf = new ConcurrentHashMap<>();
     private final List<Thread> readers = new ArrayList<>();
@@ -107,7 +109,11 @@ class HeartbeatKillTest {
             if (!p.isAlive()) {
                 break; // the study reached its target
             }
+            int inTrial = runningOf.get(p).get();
             p.destroyForcibly();
+            if (inTrial >= 0) {
+                killedIn.add(inTrial);
+            }
             p.waitFor(10, TimeUnit.SECONDS);
             kills++;
             workers.set(victim, worker(journal, seed++));
@@ -161,7 +167,14 @@ class HeartbeatKillTest {
                     }
                 }
             }
-            assertTrue(stale >= kills, stale + " stale trials for " + kills + " kills, each inside a trial");
+            // each kill landed inside a trial: it either made its tell before dying, or it failed by heartbeat
+            for (int n : killedIn) {
+                TrialRecord t = study.trial(n);
+                assertTrue(t.state() == TrialState.COMPLETE
+                        || (t.state() == TrialState.FAIL && t.failure().orElse("").startsWith("stale:")),
+                        "killed trial " + n + " is " + t.state() + " " + t.failure());
+            }
+            assertTrue(stale >= 1, stale + " stale trials for " + kills + " kills");
             assertTrue(acked.size() >= target() - 50, acked.size() + " acknowledged");
         }
     }
