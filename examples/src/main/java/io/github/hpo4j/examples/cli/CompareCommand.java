@@ -6,6 +6,7 @@ import io.github.hpo4j.core.study.Study;
 import io.github.hpo4j.examples.quickstart.TrainingRunStandIn;
 import io.github.hpo4j.tpe.sampler.TpeSampler;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import java.util.Arrays;
 import java.util.List;
@@ -25,12 +26,8 @@ final class CompareCommand extends HpoCommand {
     @Option(names = "--seeds", paramLabel = "N", description = "Runs per sampler, seeds 0..N-1 (default: ${DEFAULT-VALUE}).")
     int seeds = 5;
 
-    @Option(names = "--quiet", description = "No progress, even on a terminal.")
-    boolean quiet;
-
-    @Option(names = "--progress", description = "A progress line per trial on standard error even when not on a"
-            + " terminal (on one, a bar).")
-    boolean progress;
+    @Mixin
+    ProgressOptions progressOptions = new ProgressOptions();
 
     @Override
     public Integer call() {
@@ -42,8 +39,8 @@ final class CompareCommand extends HpoCommand {
         double[] tpe = new double[seeds];
         double[] rnd = new double[seeds];
         for (int s = 0; s < seeds; s++) {
-            tpe[s] = best(TpeSampler.builder().seed(s).build(), trials, ProgressLine.of(err, trials, quiet, progress));
-            rnd[s] = best(new RandomSampler(s), trials, ProgressLine.of(err, trials, quiet, progress));
+            tpe[s] = best(TpeSampler.builder().seed(s).build(), trials, progressOptions.line(err, trials));
+            rnd[s] = best(new RandomSampler(s), trials, progressOptions.line(err, trials));
             out.printf(Locale.ROOT, "%-6d %12.4f %12.4f%n", s, tpe[s], rnd[s]);
         }
         out.printf(Locale.ROOT, "%-6s %12.4f %12.4f%n", "median", median(tpe), median(rnd));

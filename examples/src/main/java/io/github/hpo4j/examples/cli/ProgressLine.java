@@ -32,10 +32,7 @@ final class ProgressLine implements TrialCallback {
     /** The progress printer a command's --quiet and --progress ask for, or null for none. */
     static ProgressLine of(PrintStream err, int planned, boolean quiet, boolean forced) {
         boolean terminal = System.console() != null;
-        if (quiet || !(terminal || forced)) {
-            return null;
-        }
-        return new ProgressLine(err, planned, terminal);
+        return quiet || !(terminal || forced) ? null : new ProgressLine(err, planned, terminal);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.github.hpo4j.core.trial.TrialState;
 import io.github.hpo4j.examples.quickstart.TrainingRunStandIn;
 import io.github.hpo4j.tpe.sampler.TpeSampler;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,12 +43,8 @@ final class QuickstartCommand extends HpoCommand {
     @Option(names = "--seed", paramLabel = "S", description = "The TPE sampler's seed (default: ${DEFAULT-VALUE}).")
     long seed = 42;
 
-    @Option(names = "--quiet", description = "No progress, even on a terminal.")
-    boolean quiet;
-
-    @Option(names = "--progress", description = "A progress line per trial on standard error even when not on a"
-            + " terminal (on one, a bar).")
-    boolean progress;
+    @Mixin
+    ProgressOptions progressOptions = new ProgressOptions();
 
     @Override
     public Integer call() {
@@ -69,7 +66,7 @@ final class QuickstartCommand extends HpoCommand {
                     .build();
             int before = study.trials().size();
             long t0 = System.nanoTime();
-            ProgressLine line = ProgressLine.of(err, trials, quiet, progress);
+            ProgressLine line = progressOptions.line(err, trials);
             List<TrialRecord> done = study.optimize(TrainingRunStandIn::evaluate, trials, workers, null,
                     line == null ? List.of() : List.of(line));
             double secs = (System.nanoTime() - t0) / 1e9;

@@ -2,6 +2,7 @@ package io.github.hpo4j.examples.cli;
 
 import io.github.hpo4j.examples.tuning.RecommenderTuningExample;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,17 +19,12 @@ final class TuneCommand extends HpoCommand {
     @Option(names = "--seed", paramLabel = "S", description = "Seed of every round (default: ${DEFAULT-VALUE}).")
     long seed = 7;
 
-    @Option(names = "--quiet", description = "No progress bar, even on a terminal.")
-    boolean quiet;
-
-    @Option(names = "--progress", description = "A progress bar on standard error even when not on a terminal"
-            + " (by default only on one).")
-    boolean progress;
+    @Mixin
+    ProgressOptions progressOptions = new ProgressOptions();
 
     @Override
     public Integer call() {
-        boolean bar = !quiet && (progress || System.console() != null);
-        RecommenderTuningExample.run(out, bar ? err : null, seed);
+        RecommenderTuningExample.run(out, progressOptions.shown() ? err : null, seed);
         return 0;
     }
 }
