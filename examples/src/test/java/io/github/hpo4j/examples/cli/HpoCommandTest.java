@@ -312,4 +312,19 @@ class HpoCommandTest {
         Result noStudy = run("best", "--storage", journal, "--study", "nope");
         assertTrue(noStudy.err().contains("--study: no study 'nope'"), noStudy.err());
     }
+
+    @Test
+    void badNumbersInOptions_areOneLineErrors() {
+        Result q = run("insights", "--input", "data/history.csv", "--metric", "recall@100", "--metrics", "ndcg@10,rmse",
+                "--quantile", "2");
+        assertEquals(2, q.code());
+        assertEquals("hpo insights: --quantile (2.0) must be in (0, 1)\n", q.err());
+        Result d = run("insights", "--input", "data/history.csv", "--metric", "recall@100", "--metrics", "ndcg@10,rmse",
+                "--direction", "sideways");
+        assertEquals(2, d.code());
+        assertEquals(1, d.err().lines().count(), d.err());
+        assertEquals(2, run("quickstart", "--trials", "0").code());
+        assertEquals(2, run("quickstart", "--workers", "-1").code());
+        assertEquals(2, run("compare", "--trials", "0").code());
+    }
 }

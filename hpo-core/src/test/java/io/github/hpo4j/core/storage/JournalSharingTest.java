@@ -190,4 +190,17 @@ class JournalSharingTest {
         int[] sorted = numbers.stream().mapToInt(Integer::intValue).sorted().toArray();
         assertArrayEquals(java.util.stream.IntStream.range(0, 400).toArray(), sorted);
     }
+
+    @Test
+    void builderOptions_areCheckedAsSet() {
+        JournalBuilder b = Storage.journalBuilder(dir.resolve("b.journal"));
+        assertEquals("timeout (PT-1S) must not be negative",
+                assertThrows(IllegalArgumentException.class, () -> b.lockTimeout(Duration.ofSeconds(-1))).getMessage());
+        assertThrows(NullPointerException.class, () -> b.lockTimeout(null));
+        assertThrows(NullPointerException.class, () -> Storage.journalBuilder(null));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Storage.journal(dir)).getMessage()
+                .contains("is a directory"));
+        assertTrue(assertThrows(java.io.UncheckedIOException.class,
+                () -> Storage.journal(dir.resolve("no/such/dir/x.journal"))).getMessage().contains("does not exist"));
+    }
 }
