@@ -43,10 +43,14 @@ final class StudiesCommands {
         }
 
         static Study study(Storage s, String name) {
+            requireStudy(s, name);
+            return Study.load(name, s, new io.github.hpo4j.core.sampler.RandomSampler(0));
+        }
+
+        static void requireStudy(Storage s, String name) {
             if (s.findStudy(name).isEmpty()) {
                 throw new IllegalArgumentException("--study: no study '" + name + "' (studies: " + s.studyNames() + ")");
             }
-            return Study.load(name, s, new io.github.hpo4j.core.sampler.RandomSampler(0));
         }
     }
 
@@ -168,9 +172,7 @@ final class StudiesCommands {
         @Override
         public Integer call() throws Exception {
             try (Storage from = open(); Storage target = Storage.open(to)) {
-                if (from.findStudy(name).isEmpty()) {
-                    throw new IllegalArgumentException("--study: no study '" + name + "' (studies: " + from.studyNames() + ")");
-                }
+                requireStudy(from, name);
                 if (target.findStudy(name).isPresent()) {
                     throw new IllegalArgumentException("--to: " + to + " already has a study '" + name + "'");
                 }
@@ -196,9 +198,7 @@ final class StudiesCommands {
         @Override
         public Integer call() throws Exception {
             try (Storage s = open()) {
-                if (s.findStudy(name).isEmpty()) {
-                    throw new IllegalArgumentException("--study: no study '" + name + "' (studies: " + s.studyNames() + ")");
-                }
+                requireStudy(s, name);
                 if (!yes) {
                     throw new IllegalArgumentException("deleting study '" + name + "' and its "
                             + study(s, name).trials().size() + " trials cannot be undone: add --yes");

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,15 +30,8 @@ class HpoInputCorpusTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Hpo.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static HpoCommandTest.Result run(String... args) {
+        return HpoCommandTest.run(args);
     }
 
     private static void collect(CommandLine cl, List<CommandLine> into) {
@@ -61,7 +52,7 @@ class HpoInputCorpusTest {
             List<String> words = new ArrayList<>(List.of(spec.qualifiedName(" ").split(" ")));
             words.remove(0);
             words.add("--help");
-            Result r = run(words.toArray(new String[0]));
+            HpoCommandTest.Result r = run(words.toArray(new String[0]));
             assertEquals(0, r.code(), spec.qualifiedName() + ": " + r.err());
             for (OptionSpec o : spec.options()) {
                 assertTrue(r.out().contains(o.longestName()), spec.qualifiedName() + " --help lacks " + o.longestName()
@@ -73,7 +64,7 @@ class HpoInputCorpusTest {
                 }
             }
         }
-        Result version = run("--version");
+        HpoCommandTest.Result version = run("--version");
         assertEquals(0, version.code());
         assertTrue(version.out().startsWith("hpo "), version.out());
     }
@@ -116,7 +107,7 @@ class HpoInputCorpusTest {
         return c;
     }
 
-    private static void check(String what, Path file, Result r) {
+    private static void check(String what, Path file, HpoCommandTest.Result r) {
         String all = r.out() + r.err();
         assertTrue(r.code() == 0 || r.code() == 2 || (r.code() == 1 && what.startsWith("journal check") && r.err().isEmpty()),
                 what + " exited " + r.code() + ": " + r.err());
@@ -141,7 +132,7 @@ class HpoInputCorpusTest {
                     new String[] {"journal", "repair", f.toString(), "--output", dir.resolve(e.getKey() + ".repaired").toString()});
             for (String[] call : calls) {
                 String what = String.join(" ", call).replace(dir.toString(), "") + " [" + e.getKey() + "]";
-                Result r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(call), what + " hung");
+                HpoCommandTest.Result r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(call), what + " hung");
                 check(what, f, r);
             }
         }
@@ -150,7 +141,7 @@ class HpoInputCorpusTest {
                 new String[] {"journal", "check", dir.toString()},
                 new String[] {"sweep", "--input", dir.resolve("missing.csv").toString()},
                 new String[] {"quickstart", "--journal", dir.resolve("no/such/dir/q.journal").toString()})) {
-            Result r = run(call);
+            HpoCommandTest.Result r = run(call);
             assertEquals(2, r.code(), String.join(" ", call) + ": " + r.err());
             assertEquals(1, r.err().lines().count(), r.err());
             assertFalse(r.err().contains("Exception"), r.err());

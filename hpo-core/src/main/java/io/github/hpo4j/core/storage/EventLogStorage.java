@@ -216,6 +216,10 @@ abstract class EventLogStorage implements StorageBackend {
     @Override
     public List<StaleTrial> failStaleTrials(String study, Duration gracePeriod, int maxRetries) {
         LogState.checkStalePolicy(gracePeriod, maxRetries);
+        // most asks find nothing stale: look under the JVM lock only, take the file lock to fail
+        if (read(() -> state().staleTrials(study, now() - gracePeriod.toMillis()).isEmpty())) {
+            return List.of();
+        }
         List<StaleTrial> failed = new ArrayList<>();
         append(() -> {
             failed.clear();

@@ -332,9 +332,7 @@ final class JournalFile {
         lock.lock();
         try {
             Replay r = new Replay(path, new LogState(), sink);
-            long size = io(FileChannel::size);
-            r.end = read(r, 0, size);
-            r.size = size;
+            read(r, 0, io(FileChannel::size));
             return r;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read journal " + path + ": " + e.getMessage(), e);

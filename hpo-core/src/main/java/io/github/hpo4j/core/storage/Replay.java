@@ -36,9 +36,6 @@ final class Replay {
     final List<SkippedRecord> damage = new ArrayList<>();
     /** Events applied. */
     long events;
-    /** For a scan: the offset after the last complete line, and the file's size. */
-    long end;
-    long size;
 
     Replay(Path path, LogState state, Consumer<Event> sink) {
         this.path = path;
