@@ -19,7 +19,7 @@ import java.util.List;
  * hpo_study_attrs  (study_id, attr_key, attr_value)              study user attributes (JSON)
  * hpo_trials       (study_id, trial_number, state, fixed_params, a trial; change_seq = the
  *                   start_ms, complete_ms, failure,              study's changes when a numbering
- *                   heartbeat_ms, change_seq, request_id,        write made or claimed it;
+ *                   heartbeat_ms, change_seq, request_id,        write made it;
  *                   record)                                      request_id: the call that did,
  *                                                                for a retry; record: the whole
  *                                                                trial as JSON, what readers fetch
@@ -30,13 +30,14 @@ import java.util.List;
  * hpo_attrs        (study_id, trial_number, attr_key, attr_value)
  * hpo_constraints  (study_id, trial_number, idx, val, special)
  * </pre>
+ * Version 2 adds an index on (study_id, state, trial_number), by which an ask finds waiting trials.
  * A double is {@code val}; NaN and infinities, which not every database stores, are
  * {@code special} ('NaN', 'Infinity', '-Infinity') with {@code val} null.
  */
 final class JdbcSchema {
 
     /** The version this library writes and reads. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     /** Migration {@code i} takes the schema from version {@code i} to {@code i + 1}; each statement is idempotent. */
     private static final List<List<String>> MIGRATIONS = List.of(List.of(
@@ -65,7 +66,9 @@ final class JdbcSchema {
                     + " attr_key VARCHAR(255) NOT NULL, attr_value TEXT NOT NULL, PRIMARY KEY (study_id, trial_number, attr_key))",
             "CREATE TABLE IF NOT EXISTS hpo_constraints (study_id INT NOT NULL, trial_number INT NOT NULL,"
                     + " idx INT NOT NULL, val DOUBLE PRECISION, special VARCHAR(16),"
-                    + " PRIMARY KEY (study_id, trial_number, idx))"));
+                    + " PRIMARY KEY (study_id, trial_number, idx))"),
+            // version 2: an ask finds the waiting trials of a study without a scan or a lock
+            List.of("CREATE INDEX IF NOT EXISTS hpo_trials_by_state ON hpo_trials (study_id, state, trial_number)"));
 
     private JdbcSchema() {
     }

@@ -473,13 +473,19 @@ final class JdbcStorage implements StorageBackend {
 
 
 
-    /** Stores a trial's new record; its change stamp stays. */
+    /**
+     * Stores a trial's new record and, in the same statement, the columns that mirror it (state,
+     * completion time, failure); its change stamp stays.
+     */
     private static void writeRecord(Connection c, int id, TrialRecord record) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "UPDATE hpo_trials SET record = ? WHERE study_id = ? AND trial_number = ?")) {
+        try (PreparedStatement p = c.prepareStatement("UPDATE hpo_trials SET record = ?, state = ?, complete_ms = ?,"
+                + " failure = ? WHERE study_id = ? AND trial_number = ?")) {
             p.setString(1, json(JsonCodec.trial(record)));
-            p.setInt(2, id);
-            p.setInt(3, record.number());
+            p.setString(2, record.state().name());
+            setLong(p, 3, record.complete().map(Instant::toEpochMilli).orElse(null));
+            p.setString(4, record.failure().orElse(null));
+            p.setInt(5, id);
+            p.setInt(6, record.number());
             p.executeUpdate();
         }
     }
@@ -598,17 +604,54 @@ final class JdbcStorage implements StorageBackend {
         StudyCache s = cache(study);
         String request = newRequest();
         return tx((c, retrying) -> {
-            long[] lock = lockStudy(c, s.id);
             int done = retrying ? byRequest(c, s.id, request) : -1;
             if (done >= 0) {
                 return done;
             }
+            // the study's row stays locked from the number's update to the commit: three statements,
+            // each one round trip, and nothing built while it is held but the trial's JSON
+            long[] number = takeNextNumber(c, s.id);
             long now = System.currentTimeMillis();
-            insertTrial(c, s.id, lock[0], TrialState.RUNNING, Map.of(), now, null, null, heartbeat ? now : null, lock[1],
-                    request);
-            takeNumber(c, s.id, lock[0]);
-            return (int) lock[0];
+            TrialRecord record = TrialRecord.builder((int) number[0]).state(TrialState.RUNNING)
+                    .start(Instant.ofEpochMilli(now)).build();
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO hpo_trials (study_id, trial_number, state,"
+                    + " start_ms, heartbeat_ms, change_seq, request_id, record) VALUES (?, ?, 'RUNNING', ?, ?, ?, ?, ?)")) {
+                p.setInt(1, s.id);
+                p.setLong(2, number[0]);
+                p.setLong(3, now);
+                setLong(p, 4, heartbeat ? now : null);
+                p.setLong(5, number[1]);
+                p.setString(6, request);
+                p.setString(7, json(JsonCodec.trial(record)));
+                p.executeUpdate();
+            }
+            return (int) number[0];
         });
+    }
+
+    /**
+     * Takes the study's next trial number and counts the change in one update (which locks the
+     * study's row until the commit); returns [the number taken, the new change count].
+     */
+    private static long[] takeNextNumber(Connection c, int id) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE hpo_studies SET next_number = next_number + 1,"
+                + " changes = changes + 1, updated_ms = ? WHERE study_id = ?")) {
+            p.setLong(1, System.currentTimeMillis());
+            p.setInt(2, id);
+            if (p.executeUpdate() == 0) {
+                throw new IllegalArgumentException("study: it was deleted");
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement("SELECT next_number, changes FROM hpo_studies WHERE study_id = ?");
+             ResultSet r = bind(p, id).executeQuery()) {
+            r.next();
+            return new long[] {r.getLong(1) - 1, r.getLong(2)};
+        }
+    }
+
+    private static PreparedStatement bind(PreparedStatement p, int id) throws SQLException {
+        p.setInt(1, id);
+        return p;
     }
 
     @Override
@@ -640,38 +683,58 @@ final class JdbcStorage implements StorageBackend {
     public OptionalInt claimWaitingTrial(String study, boolean heartbeat) {
         StudyCache s = cache(study);
         String request = newRequest();
+        // most asks find no waiting trial: one indexed read, no transaction, no lock; a trial found
+        // is claimed by locking its row alone and checking it still waits (another worker may have
+        // taken it)
+        boolean any = read(c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT 1 FROM hpo_trials WHERE study_id = ? AND state = 'WAITING'");
+                 ResultSet r = bind(p, s.id).executeQuery()) {
+                return r.next();
+            }
+        });
+        if (!any) {
+            return OptionalInt.empty();
+        }
         int n = tx((c, retrying) -> {
-            long[] lock = lockStudy(c, s.id);
             int done = retrying ? byRequest(c, s.id, request) : -1;
             if (done >= 0) {
                 return done;
             }
-            int w;
-            try (PreparedStatement p = c.prepareStatement(
-                    "SELECT MIN(trial_number) FROM hpo_trials WHERE study_id = ? AND state = 'WAITING'")) {
-                p.setInt(1, s.id);
-                try (ResultSet r = p.executeQuery()) {
-                    r.next();
-                    w = r.getInt(1);
-                    if (r.wasNull()) {
-                        return -1;
+            int after = -1;
+            while (true) {
+                int w;
+                try (PreparedStatement p = c.prepareStatement("SELECT MIN(trial_number) FROM hpo_trials"
+                        + " WHERE study_id = ? AND state = 'WAITING' AND trial_number > ?")) {
+                    p.setInt(1, s.id);
+                    p.setInt(2, after);
+                    try (ResultSet r = p.executeQuery()) {
+                        r.next();
+                        w = r.getInt(1);
+                        if (r.wasNull()) {
+                            return -1;
+                        }
                     }
                 }
+                TrialRecord locked = readRecordForUpdate(c, s.id, study, w);
+                if (locked.state() != TrialState.WAITING) {
+                    after = w; // claimed by another worker between the read and the lock
+                    continue;
+                }
+                long now = System.currentTimeMillis();
+                try (PreparedStatement p = c.prepareStatement("UPDATE hpo_trials SET state = 'RUNNING', start_ms = ?,"
+                        + " heartbeat_ms = ?, request_id = ?, record = ? WHERE study_id = ? AND trial_number = ?")) {
+                    p.setLong(1, now);
+                    setLong(p, 2, heartbeat ? now : null);
+                    p.setString(3, request);
+                    p.setString(4, json(JsonCodec.trial(locked.toBuilder().state(TrialState.RUNNING)
+                            .start(Instant.ofEpochMilli(now)).build())));
+                    p.setInt(5, s.id);
+                    p.setInt(6, w);
+                    p.executeUpdate();
+                }
+                return w;
             }
-            long now = System.currentTimeMillis();
-            try (PreparedStatement p = c.prepareStatement("UPDATE hpo_trials SET state = 'RUNNING', start_ms = ?,"
-                    + " heartbeat_ms = ?, change_seq = ?, request_id = ? WHERE study_id = ? AND trial_number = ?")) {
-                p.setLong(1, now);
-                setLong(p, 2, heartbeat ? now : null);
-                p.setLong(3, lock[1]);
-                p.setString(4, request);
-                p.setInt(5, s.id);
-                p.setInt(6, w);
-                p.executeUpdate();
-            }
-            writeRecord(c, s.id, readRecord(c, s.id, study, w).toBuilder().state(TrialState.RUNNING)
-                    .start(Instant.ofEpochMilli(now)).build(), lock[1]);
-            return w;
         });
         return n < 0 ? OptionalInt.empty() : OptionalInt.of(n);
     }
@@ -770,6 +833,13 @@ final class JdbcStorage implements StorageBackend {
      */
     private void change(String study, int number, SqlWork<Boolean> alreadyDone, SqlWork<Void> work,
                         java.util.function.UnaryOperator<TrialRecord.Builder> update) {
+        change(study, number, alreadyDone, t -> { }, work, update);
+    }
+
+    /** As above, with a check of the locked trial (a value set twice) before the work. */
+    private void change(String study, int number, SqlWork<Boolean> alreadyDone,
+                        java.util.function.Consumer<TrialRecord> check, SqlWork<Void> work,
+                        java.util.function.UnaryOperator<TrialRecord.Builder> update) {
         StudyCache s = cache(study);
         tx((c, retrying) -> {
             // the trial's row is locked for the whole change; the study's row only at the end, to
@@ -780,6 +850,7 @@ final class JdbcStorage implements StorageBackend {
                 return null; // the attempt before committed it
             }
             TrialRecord current = requireRunning(locked, study);
+            check.accept(current);
             work.run(c);
             // a trial's own change locks only its row: readers find it among the unfinished trials
             writeRecord(c, s.id, update.apply(current.toBuilder()).build());
@@ -821,18 +892,11 @@ final class JdbcStorage implements StorageBackend {
                     return r.next() && r.getDouble(1) == internal;
                 }
             }
-        }, c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "SELECT 1 FROM hpo_params WHERE study_id = ? AND trial_number = ? AND param_name = ?")) {
-                p.setInt(1, id);
-                p.setInt(2, number);
-                p.setString(3, name);
-                try (ResultSet r = p.executeQuery()) {
-                    if (r.next()) {
-                        throw new IllegalStateException(name + ": already set on trial " + number);
-                    }
-                }
+        }, t -> {
+            if (t.params().containsKey(name)) {
+                throw new IllegalStateException(name + ": already set on trial " + number);
             }
+        }, c -> {
             insertParam(c, id, number, name, distribution, internal);
             return null;
         }, b -> b.internalParam(name, distribution, internal));
@@ -842,18 +906,11 @@ final class JdbcStorage implements StorageBackend {
     public void reportIntermediate(String study, int number, int step, double value) {
         int id = cache(study).id;
         change(study, number, c -> exists(c, "SELECT val, special FROM hpo_intermediate WHERE study_id = ? AND"
-                + " trial_number = ? AND step_no = ?", id, number, step, value), c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "SELECT 1 FROM hpo_intermediate WHERE study_id = ? AND trial_number = ? AND step_no = ?")) {
-                p.setInt(1, id);
-                p.setInt(2, number);
-                p.setInt(3, step);
-                try (ResultSet r = p.executeQuery()) {
-                    if (r.next()) {
-                        throw new IllegalStateException("step " + step + " of trial " + number + " already has a value");
-                    }
-                }
+                + " trial_number = ? AND step_no = ?", id, number, step, value), t -> {
+            if (t.intermediateValues().containsKey(step)) {
+                throw new IllegalStateException("step " + step + " of trial " + number + " already has a value");
             }
+        }, c -> {
             insertStep(c, id, number, step, value);
             return null;
         }, b -> b.intermediate(step, value));
@@ -917,16 +974,8 @@ final class JdbcStorage implements StorageBackend {
             throw new IllegalArgumentException("values: " + copy.length + " for " + nObj + " objective(s)");
         }
         long now = System.currentTimeMillis();
+        // the state, time and failure columns are written with the record, in one statement
         change(study, number, c -> state(c, s.id, study, number) == finalState, c -> {
-            try (PreparedStatement p = c.prepareStatement("UPDATE hpo_trials SET state = ?, complete_ms = ?, failure = ?"
-                    + " WHERE study_id = ? AND trial_number = ?")) {
-                p.setString(1, finalState.name());
-                p.setLong(2, now);
-                p.setString(3, failure);
-                p.setInt(4, s.id);
-                p.setInt(5, number);
-                p.executeUpdate();
-            }
             insertDoubles(c, "hpo_values", s.id, number, copy);
             return null;
         }, b -> b.state(finalState).values(copy).failure(failure).complete(Instant.ofEpochMilli(now)));

@@ -92,7 +92,27 @@ abstract class JdbcStorageTest extends StorageConformanceTest {
             s.executeUpdate("UPDATE hpo_schema SET version = 99 WHERE id = 1");
         }
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Storage.open(url()));
-        assertTrue(e.getMessage().contains("version 99, newer than this library's 1: upgrade hpo4j"), e.getMessage());
+        assertTrue(e.getMessage().contains("version 99, newer than this library's 2: upgrade hpo4j"), e.getMessage());
+    }
+
+    @Test
+    void schemaOfVersion1_isUpgradedTo2_keepingItsTrials() throws Exception {
+        Study study = Study.builder().name("old").storage(storage).sampler(new RandomSampler(1)).build();
+        study.optimize(t -> t.suggestFloat("x", 0, 1), 3);
+        storage.close();
+        try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE hpo_schema SET version = 1 WHERE id = 1");
+        }
+        try (StorageBackend reopened = StorageBackend.of(Storage.open(url()));
+             Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
+            try (java.sql.ResultSet r = s.executeQuery("SELECT version FROM hpo_schema WHERE id = 1")) {
+                r.next();
+                assertEquals(2, r.getInt(1));
+            }
+            assertEquals(3, reopened.trials("old").size());
+            reopened.enqueueTrial("old", java.util.Map.of("x", 0.5), java.util.Map.of());
+            assertEquals(java.util.OptionalInt.of(3), reopened.claimWaitingTrial("old", false));
+        }
     }
 
     @Test
