@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         subcommands = {QuickstartCommand.class, BatchesCommand.class, SweepCommand.class, InsightsCommand.class,
             CompareCommand.class, TuneCommand.class, JournalCommand.class, StudiesCommands.Studies.class,
             StudiesCommands.Trials.class, StudiesCommands.Best.class, StudiesCommands.Copy.class,
-            StudiesCommands.Delete.class, CommandLine.HelpCommand.class},
+            StudiesCommands.Delete.class, ReportCommand.class, DashboardCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run 'hpo SUB --help' for a sub-command's options. Exit codes: 0 done, 1 a finding"
                 + " (e.g. 'journal check' found damage) or an internal error, 2 bad input."})
 public final class Hpo implements Runnable {

@@ -72,7 +72,7 @@ final class SweepCommand extends HpoCommand {
         return t;
     }
 
-    private static final class Data {
+    static final class Data {
         double[] scores = new double[1024];
         boolean[] labels = new boolean[1024];
         double[] weights;

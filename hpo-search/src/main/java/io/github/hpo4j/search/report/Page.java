@@ -114,8 +114,8 @@ final class Page {
     static final String POLICY = "default-src 'none'; script-src '" + SCRIPT_HASH + "'; style-src 'unsafe-inline';"
             + " img-src data:; base-uri 'none'; form-action 'none'";
 
-    /** The policy the dashboard sends: as a file's, and fetches only to itself. */
-    static final String SERVER_POLICY = POLICY + "; connect-src 'self'; frame-ancestors 'none'";
+    /** The policy of a live page (the dashboard's): as a file's, and fetches to its own server only. */
+    static final String LIVE_POLICY = POLICY + "; connect-src 'self'";
 
     static final String STYLE = """
             body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1d2330;background:#f5f6f8}
@@ -148,7 +148,8 @@ final class Page {
     /** Writes the document's start up to and including the header. */
     static void start(Html h, String title, String subtitle, String bodyAttrs) {
         h.raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
-        h.raw("<meta http-equiv=\"Content-Security-Policy\" content=\"").text(POLICY).raw("\">");
+        h.raw("<meta http-equiv=\"Content-Security-Policy\" content=\"").text(bodyAttrs != null && bodyAttrs.contains("data-live")
+                ? LIVE_POLICY : POLICY).raw("\">");
         h.raw("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">");
         h.raw("<meta name=\"generator\" content=\"hpo4j\"><title>").text(title).raw("</title><style>").raw(STYLE)
                 .raw("</style></head><body").raw(bodyAttrs == null ? "" : bodyAttrs).raw(">");

@@ -126,6 +126,16 @@ public final class StudyReport {
         }
     }
 
+    /**
+     * The Content-Security-Policy of the pages {@link #liveHtml} makes, for a server to send as a
+     * header too: no outside source, only the page's own script, fetches to its own origin.
+     *
+     * @return the policy
+     */
+    public static String livePolicy() {
+        return Page.LIVE_POLICY;
+    }
+
     /** @return the baseline trial's number, when one is set */
     public Optional<Integer> baseline() {
         return Optional.ofNullable(baseline);

@@ -7,11 +7,11 @@ import io.github.hpo4j.core.trial.TrialState;
 import java.util.List;
 
 /** Seeded studies for the report tests: every kind of trial and data a report shows. */
-final class SampleStudies {
+public final class SampleStudies {
 
-    static final String EVIL_SCRIPT = "<script>alert(1)</script>";
-    static final String EVIL_IMG = "\"><img src=x onerror=alert(1)>";
-    static final String EVIL_END = "</script>";
+    public static final String EVIL_SCRIPT = "<script>alert(1)</script>";
+    public static final String EVIL_IMG = "\"><img src=x onerror=alert(1)>";
+    public static final String EVIL_END = "</script>";
 
     private SampleStudies() {
     }
@@ -21,7 +21,7 @@ final class SampleStudies {
      * (categorical), dropout (stepped float); learning curves; every 11th trial pruned, every
      * 17th failed; metrics recall@100 (0..1) and rmse (tens); attributes dataset and baseline.
      */
-    static Study singleObjective(int n, long seed) {
+    public static Study singleObjective(int n, long seed) {
         Study study = Study.builder().name("sample").minimize("loss").sampler(new RandomSampler(seed)).build();
         for (int i = 0; i < n; i++) {
             Trial t = study.ask();
@@ -55,7 +55,7 @@ final class SampleStudies {
     }
 
     /** A two-objective study (error down, speed up). */
-    static Study twoObjectives(int n, long seed) {
+    public static Study twoObjectives(int n, long seed) {
         Study study = Study.builder().name("mo").minimize("error").maximize("speed").sampler(new RandomSampler(seed)).build();
         for (int i = 0; i < n; i++) {
             Trial t = study.ask();
@@ -67,7 +67,7 @@ final class SampleStudies {
     }
 
     /** A study whose names, attributes and failure messages are markup. */
-    static Study hostile() {
+    public static Study hostile() {
         Study study = Study.builder().name(EVIL_SCRIPT).minimize(EVIL_IMG).sampler(new RandomSampler(3)).build();
         for (int i = 0; i < 12; i++) {
             Trial t = study.ask();
@@ -84,12 +84,12 @@ final class SampleStudies {
         return study;
     }
 
-    static StudyReport report(Study s) {
+    public static StudyReport report(Study s) {
         return StudyReport.builder().title(s.name()).objectives(s.objectives()).trials(s.trials()).groupBy("dataset")
                 .category("training", "lr", "dropout").build();
     }
 
-    static List<String> evil() {
+    public static List<String> evil() {
         return List.of(EVIL_SCRIPT, EVIL_IMG, EVIL_END);
     }
 }
