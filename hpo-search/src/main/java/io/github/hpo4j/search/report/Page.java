@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * The frame every report page shares: a Content-Security-Policy that allows no outside source
@@ -64,6 +65,29 @@ final class Page {
                   tip.style.top = (e.pageY + 14) + 'px';
                 }
               });
+              function field(x) {
+                var t = x === undefined || x === null ? '' : String(x);
+                return /[",\\n\\r]/.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t;
+              }
+              // a CSV of the completed trials from the data block: columns n (trial), v<k> (objective k), p:<name>
+              function fromTrials(cols, header) {
+                var out = [header.map(field).join(',')];
+                var ns = Object.keys(trials).map(Number).sort(function (a, b) { return a - b; });
+                for (var i = 0; i < ns.length; i++) {
+                  var t = trials[ns[i]];
+                  if (t.s !== 'COMPLETE') { continue; }
+                  var row = [];
+                  var complete = true;
+                  for (var c = 0; c < cols.length; c++) {
+                    var col = cols[c];
+                    var x = col === 'n' ? t.n : col.charAt(0) === 'v' ? t.v[+col.substring(1)] : t.p[col.substring(2)];
+                    if (x === undefined) { complete = false; break; }
+                    row.push(field(x));
+                  }
+                  if (complete) { out.push(row.join(',')); }
+                }
+                return out.join('\\n') + '\\n';
+              }
               document.addEventListener('click', function (e) {
                 var b = e.target.closest ? e.target.closest('button[data-csv],button[data-copy]') : null;
                 if (!b) { return; }
@@ -73,8 +97,13 @@ final class Page {
                   b.textContent = 'copied';
                   return;
                 }
-                var src = document.getElementById(b.getAttribute('data-csv'));
-                var url = URL.createObjectURL(new Blob([src.value], {type: 'text/csv'}));
+                var text;
+                if (b.hasAttribute('data-cols')) {
+                  text = fromTrials(JSON.parse(b.getAttribute('data-cols')), JSON.parse(b.getAttribute('data-header')));
+                } else {
+                  text = document.getElementById(b.getAttribute('data-csv')).value;
+                }
+                var url = URL.createObjectURL(new Blob([text], {type: 'text/csv'}));
                 var a = document.createElement('a');
                 a.href = url;
                 a.download = b.getAttribute('data-name');
@@ -117,16 +146,19 @@ final class Page {
     /** The policy of a live page (the dashboard's): as a file's, and fetches to its own server only. */
     static final String LIVE_POLICY = POLICY + "; connect-src 'self'";
 
+    /** The colours of series (metrics over time), in order; class {@code k<i>} fills a dot with colour i. */
+    static final String[] SERIES = {"#3b6fd1", "#d1495b", "#2e9e4f", "#8e44ad", "#e08a00", "#00838f"};
+
     static final String STYLE = """
             body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1d2330;background:#f5f6f8}
             header{background:#1d2330;color:#fff;padding:14px 24px}header h1{margin:0;font-size:20px}header p{margin:4px 0 0;color:#c9cfdb}
-            main{padding:8px 24px 40px;max-width:1400px}section{background:#fff;border:1px solid #dde1e8;border-radius:6px;padding:12px 16px;margin:14px 0}
+            main{padding:8px 24px 40px;max-width:1400px}section{content-visibility:auto;contain-intrinsic-size:auto 700px;background:#fff;border:1px solid #dde1e8;border-radius:6px;padding:12px 16px;margin:14px 0}
             h2{font-size:16px;margin:2px 0 10px}h3{font-size:14px;margin:8px 0 6px}.note{color:#5b6475;font-size:12px;margin:4px 0}
             .row{display:flex;flex-wrap:wrap;gap:14px;align-items:flex-start}figure{margin:0}figcaption{font-size:12px;color:#5b6475}
             table{border-collapse:collapse;font-size:12px;margin:4px 0}th,td{border:1px solid #e1e4ea;padding:3px 7px;text-align:right}
             th{background:#f0f2f5}td.l,th.l{text-align:left}.kpi{display:inline-block;margin:0 26px 8px 0}.kpi b{display:block;font-size:20px}
             svg.chart{background:#fff;font-size:10px}svg .grid{stroke:#edf0f4}svg .frame{fill:none;stroke:#9aa3b2}svg .title{font-size:11px;fill:#333}
-            svg text{fill:#4a5263}svg circle.m{stroke:#1d2330;stroke-width:.4}svg circle.m:hover{stroke-width:2}svg rect.m:hover{stroke:#1d2330}svg .complete{fill:#3b6fd1}
+            svg text{fill:#4a5263}svg circle.m{stroke:#1d2330;stroke-width:.4;r:3.2px}svg circle.m:hover{stroke-width:2}svg rect.m:hover{stroke:#1d2330}svg .complete{fill:#3b6fd1}
             svg .pruned{stroke:#e08a00;stroke-width:1.6;fill:none}svg .fail{stroke:#c62828;stroke-width:1.6;fill:none}
             svg .best{fill:none;stroke:#d1495b;stroke-width:2}svg .curve{fill:none;stroke-width:1.6}svg .pc{fill:none;stroke-width:.9;opacity:.55}
             svg .pc:hover{stroke-width:2.5;opacity:1}svg .lc{fill:none;stroke:#3b6fd1;stroke-width:.9;opacity:.6}svg .front{stroke:#d1495b;stroke-width:1.5}
@@ -140,6 +172,8 @@ final class Page {
             textarea.csv{display:none}.tip{position:absolute;background:#1d2330;color:#fff;font-size:12px;padding:6px 8px;border-radius:4px;pointer-events:none;max-width:420px;z-index:9;white-space:pre-wrap}
             .live{font-size:12px;color:#c9cfdb}.warn{color:#ffb74d}.banner{background:#fff4e5;border:1px solid #ffb74d;padding:8px 12px;border-radius:6px;margin-top:12px}
             nav a{color:#fff;margin-right:14px}ul.studies a{font-weight:600}
+            svg circle.k0,svg circle.k1,svg circle.k2,svg circle.k3,svg circle.k4,svg circle.k5{r:2.4px}
+            svg .k0{fill:#3b6fd1}svg .k1{fill:#d1495b}svg .k2{fill:#2e9e4f}svg .k3{fill:#8e44ad}svg .k4{fill:#e08a00}svg .k5{fill:#00838f}
             """;
 
     private Page() {
@@ -178,6 +212,38 @@ final class Page {
         h.raw("<textarea class=\"csv\" readonly id=\"").text(id).raw("\">").text(csv.toString()).raw("</textarea>");
         h.raw("<button type=\"button\" data-csv=\"").text(id).raw("\" data-name=\"").text(fileName)
                 .raw("\">Download CSV</button>");
+    }
+
+    /**
+     * A download button whose CSV the script builds from the page's trial data (completed trials
+     * that have every column): {@code n} the trial, {@code v0} the first objective, {@code p:NAME} a
+     * parameter. Keeps big studies' pages small: the numbers are in the page once.
+     */
+    static void csvFromTrials(Html h, String id, String fileName, List<String> columns, List<String> header) {
+        h.raw("<button type=\"button\"").attr("data-csv", id).attr("data-name", fileName)
+                .attr("data-cols", jsonArray(columns)).attr("data-header", jsonArray(header)).raw(">Download CSV</button>");
+    }
+
+    private static String jsonArray(List<String> xs) {
+        StringBuilder b = new StringBuilder("[");
+        for (String x : xs) {
+            if (b.length() > 1) {
+                b.append(',');
+            }
+            b.append('"');
+            for (int i = 0; i < x.length(); i++) {
+                char c = x.charAt(i);
+                if (c == '"' || c == '\\') {
+                    b.append('\\').append(c);
+                } else if (c < 0x20) {
+                    b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                } else {
+                    b.append(c);
+                }
+            }
+            b.append('"');
+        }
+        return b.append(']').toString();
     }
 
     /** A CSV field, quoted when it needs to be. */

@@ -127,8 +127,8 @@ final class Plot {
 
     /** A trial as a dot. */
     void dot(double vx, double vy, String cls, String color, int trial) {
-        h.raw("<circle class=\"m ").raw(cls).raw("\" data-t=\"").raw(Integer.toString(trial)).raw("\" cx=\"")
-                .coord(px(vx)).raw("\" cy=\"").coord(py(vy)).raw("\" r=\"3.2\"");
+        h.raw(cls.isEmpty() ? "<circle class=\"m" : "<circle class=\"m ").raw(cls).raw("\" data-t=\"")
+                .raw(Integer.toString(trial)).raw("\" cx=\"").coord(px(vx)).raw("\" cy=\"").coord(py(vy)).raw('"');
         if (color != null) {
             h.raw(" fill=\"").raw(color).raw('"');
         }

@@ -39,6 +39,11 @@ final class StudyPage {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_PARALLEL_AXES = 10;
     private static final int TOP_ROWS = 20;
+    /**
+     * Past this many trials, marks that repeat what another mark of the same chart shows are left
+     * out (the metric lines' dots, the contour's trial dots), to keep big pages quick to open.
+     */
+    static final int DENSE = 2000;
 
     private final StudyReport r;
     private final List<TrialRecord> trials;
@@ -528,8 +533,6 @@ final class StudyPage {
                     name + (x instanceof Scale.Log ? " (log)" : ""), primary.name());
             h.raw("<figure>");
             p.begin();
-            StringBuilder csv = new StringBuilder("trial,").append(Page.field(name)).append(',')
-                    .append(Page.field(primary.name())).append('\n');
             for (TrialRecord t : complete) {
                 double v = paramValue(t, name);
                 double o = t.values().get(0);
@@ -537,12 +540,11 @@ final class StudyPage {
                     continue;
                 }
                 p.dot(v, o, "", Colors.ramp(maxNumber == 0 ? 1 : t.number() / (double) maxNumber), t.number());
-                csv.append(t.number()).append(',').append(Page.field(String.valueOf(t.params().get(name)))).append(',')
-                        .append(Html.exact(o)).append('\n');
             }
             p.end();
             h.raw("<figcaption>");
-            Page.csv(h, "csv-slice-" + i, "slice-" + i + ".csv", csv);
+            Page.csvFromTrials(h, "csv-slice-" + i, "slice-" + i + ".csv", List.of("n", "p:" + name, "v0"),
+                    List.of("trial", name, primary.name()));
             h.raw("</figcaption></figure>");
         }
         h.raw("</div></section>");
@@ -605,8 +607,8 @@ final class StudyPage {
                 }
             }
         }
-        h.raw("<p class=\"note\">Cells: mean ").text(primary.name()).raw(" of the trials in them (bright = better);"
-                + " dots: trials. Axes: <b>").text(px).raw("</b> and <b>").text(py).raw("</b>.</p><div class=\"row\"><figure>");
+        h.raw("<p class=\"note\">Cells: mean ").text(primary.name()).raw(" of the trials in them (bright = better);")
+                .raw(trials.size() <= DENSE ? " dots: trials." : " (trials not drawn one by one past " + DENSE + ").").raw(" Axes: <b>").text(px).raw("</b> and <b>").text(py).raw("</b>.</p><div class=\"row\"><figure>");
         Plot p = new Plot(h, "chart-contour", 560, 440, sx, sy, px, py);
         p.begin();
         StringBuilder csv = new StringBuilder("cell_x,cell_y,trials,mean\n");
@@ -628,7 +630,8 @@ final class StudyPage {
                 csv.append(i).append(',').append(j).append(',').append(cnt[i][j]).append(',').append(Html.exact(m)).append('\n');
             }
         }
-        for (TrialRecord t : both) {
+        for (int i = 0; i < both.size() && trials.size() <= DENSE; i++) {
+            TrialRecord t = both.get(i);
             p.dot(paramValue(t, px), paramValue(t, py), "", "#ffffff", t.number());
         }
         p.end();
@@ -734,11 +737,6 @@ final class StudyPage {
         h.raw("<figure><svg id=\"chart-parallel\" class=\"chart\" viewBox=\"0 0 ").num(width).raw(' ').num(height)
                 .raw("\" width=\"").num(width).raw("\" height=\"").num(height).raw("\" role=\"img\" aria-label=\"parallel coordinates\">");
         double[] ys = new double[xs.length];
-        StringBuilder csv = new StringBuilder("trial");
-        for (String p : axes) {
-            csv.append(',').append(Page.field(p));
-        }
-        csv.append(',').append(Page.field(primary.name())).append('\n');
         for (TrialRecord t : complete) {
             double o = t.values().get(0);
             if (!Double.isFinite(o)) {
@@ -763,11 +761,7 @@ final class StudyPage {
                 h.coord(xs[i]).raw(',').coord(ys[i]);
             }
             h.raw("\"/>");
-            csv.append(t.number());
-            for (String p : axes) {
-                csv.append(',').append(Page.field(String.valueOf(t.params().get(p))));
-            }
-            csv.append(',').append(Html.exact(o)).append('\n');
+
         }
         for (int i = 0; i < xs.length; i++) {
             Scale s = i < axes.size() ? scales.get(i) : objScale;
@@ -786,7 +780,15 @@ final class StudyPage {
             h.raw("</g>");
         }
         h.raw("</svg><figcaption>");
-        Page.csv(h, "csv-parallel", "parallel.csv", csv);
+        List<String> cols = new ArrayList<>(List.of("n"));
+        List<String> header = new ArrayList<>(List.of("trial"));
+        for (String p : axes) {
+            cols.add("p:" + p);
+            header.add(p);
+        }
+        cols.add("v0");
+        header.add(primary.name());
+        Page.csvFromTrials(h, "csv-parallel", "parallel.csv", cols, header);
         h.raw("</figcaption></figure></section>");
     }
 
@@ -1017,7 +1019,10 @@ final class StudyPage {
             }
         }
         section(h, "metrics", "Named metrics over time");
-        String[] colors = {"#3b6fd1", "#d1495b", "#2e9e4f", "#8e44ad", "#e08a00", "#00838f"};
+        if (trials.size() > DENSE) {
+            h.raw("<p class=\"note\">Lines only past ").num(DENSE).raw(" trials; the download holds every value.</p>");
+        }
+        String[] colors = Page.SERIES;
         StringBuilder leftTitle = new StringBuilder();
         StringBuilder rightTitle = new StringBuilder();
         for (int i = 0; i < shown.size(); i++) {
@@ -1053,11 +1058,10 @@ final class StudyPage {
                 }
             }
             p.line(xs, ys, n, "curve", colors[i % colors.length], name, right[i], null);
-            for (int k = 0; k < n; k++) {
+            for (int k = 0; k < n && trials.size() <= DENSE; k++) {
                 double cy = right[i] ? p.py2(ys[k]) : p.py(ys[k]);
-                h.raw("<circle class=\"m\" data-t=\"").num(xs[k]).raw("\" data-metric=\"").text(name).raw("\" cx=\"")
-                        .coord(p.px(xs[k])).raw("\" cy=\"").coord(cy).raw("\" r=\"2.4\" fill=\"")
-                        .raw(colors[i % colors.length]).raw("\"/>");
+                h.raw("<circle class=\"m k").num(i % colors.length).raw("\" data-t=\"").num(xs[k]).raw("\" cx=\"")
+                        .coord(p.px(xs[k])).raw("\" cy=\"").coord(cy).raw("\"/>");
             }
         }
         for (TrialRecord t : trials) {

@@ -28,6 +28,16 @@ class HtmlTest {
     }
 
     @Test
+    void pageScript_isPrintableAsciiAndNewlines_soTheBrowserHashesWhatWeHashed() {
+        // an HTML parser turns CR into LF: a CR in the script would break its CSP hash
+        for (int i = 0; i < Page.SCRIPT.length(); i++) {
+            char c = Page.SCRIPT.charAt(i);
+            org.junit.jupiter.api.Assertions.assertTrue(c == '\n' || (c >= 32 && c < 127), "char " + (int) c + " at " + i);
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(Page.SCRIPT.contains("</"), "the script must not close itself");
+    }
+
+    @Test
     void scriptSafe_leavesNoAngleBracketOrAmpersand() {
         assertEquals("{\"a\":\"\\u003c/script\\u003e\\u0026\"}", Page.scriptSafe("{\"a\":\"</script>&\"}"));
     }

@@ -111,7 +111,7 @@ class StudyReportTest {
     void slices_parallelCurvesAndTimeline_haveAMarkPerDataPoint() {
         List<TrialRecord> complete = in(TrialState.COMPLETE);
         for (int i = 0; i < 4; i++) {
-            assertEquals(complete.size(), count(element(HTML, "chart-slice-" + i), "class=\"m "), "slice " + i);
+            assertEquals(complete.size(), count(element(HTML, "chart-slice-" + i), " data-t="), "slice " + i);
         }
         assertEquals(complete.size(), count(element(HTML, "chart-parallel"), "class=\"pc m\""));
         long withCurves = SINGLE.trials().stream().filter(t -> !t.intermediateValues().isEmpty()).count();
@@ -120,8 +120,8 @@ class StudyReportTest {
         assertEquals(in(TrialState.PRUNED).size(), count(curves, "class=\"m pruned stop\""));
         assertEquals(SINGLE.trials().size(), count(element(HTML, "chart-timeline"), "class=\"m s-"));
         // two metrics per complete trial
-        assertEquals(2 * complete.size(), count(element(HTML, "chart-metrics"), "class=\"m\""));
-        assertEquals(complete.size(), count(element(HTML, "chart-contour"), "class=\"m "));
+        assertEquals(2 * complete.size(), count(element(HTML, "chart-metrics"), "class=\"m k"));
+        assertEquals(complete.size(), count(element(HTML, "chart-contour"), " data-t="));
     }
 
     @Test
@@ -191,7 +191,7 @@ class StudyReportTest {
         assertTrue(SampleStudies.report(mo).sections().contains("pareto"));
         String svg = element(html, "chart-pareto-0-1");
         assertEquals(mo.bestTrials().size(), count(svg, "class=\"m front\""));
-        assertEquals(80, count(svg, "class=\"m "));
+        assertEquals(80, count(svg, " data-t="));
         assertTrue(html.contains("<b id=\"front-size\">" + mo.bestTrials().size() + "</b>"));
     }
 
@@ -226,6 +226,18 @@ class StudyReportTest {
         String html = SampleStudies.report(SampleStudies.singleObjective(1000, 11)).html();
         int bytes = html.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         assertTrue(bytes < 2_000_000, bytes + " bytes");
+    }
+
+    @Test
+    void pastTheDenseLimit_repeatedMarksAreLeftOut_butEveryTrialKeepsItsOwn() {
+        Study big = SampleStudies.singleObjective(StudyPage.DENSE + 100, 5);
+        String html = SampleStudies.report(big).html();
+        int complete = big.trials(TrialState.COMPLETE).size();
+        assertEquals(0, count(element(html, "chart-metrics"), "class=\"m k"), "metric lines only");
+        assertEquals(2, count(element(html, "chart-metrics"), "<polyline"));
+        assertEquals(complete, count(element(html, "chart-slice-0"), " data-t="));
+        assertEquals(complete, count(element(html, "chart-history"), "class=\"m complete\""));
+        assertEquals(0, count(element(html, "chart-contour"), " data-t="));
     }
 
     @Test
