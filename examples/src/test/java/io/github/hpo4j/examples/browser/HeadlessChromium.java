@@ -235,6 +235,15 @@ public final class HeadlessChromium implements AutoCloseable {
         call("Page.navigate", JSON.createObjectNode().put("url", url));
         try {
             loaded.get(120, TimeUnit.SECONDS);
+            // a load event of the page before may arrive late: wait for this page, loaded
+            String check = "document.readyState === 'complete' && location.href === " + JSON.writeValueAsString(url);
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!evaluate(check).asBoolean()) {
+                if (System.nanoTime() > end) {
+                    throw new IllegalStateException("still loading");
+                }
+                Thread.sleep(20);
+            }
         } catch (Exception e) {
             throw new IllegalStateException("load of " + url + ": " + e, e);
         }
@@ -264,6 +273,9 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Saves a PNG of the whole page (up to 12,000 pixels high). */
     public void screenshot(Path file) throws IOException {
+        // sections off screen are rendered only when scrolled to (content-visibility): render them all
+        evaluate("document.querySelectorAll('section').forEach(s => s.style.contentVisibility = 'visible'); 0");
+        evaluateAsync("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(1))))");
         JsonNode size = call("Page.getLayoutMetrics", null).path("cssContentSize");
         ObjectNode clip = JSON.createObjectNode().put("x", 0).put("y", 0).put("width", size.path("width").asDouble())
                 .put("height", Math.min(12_000, size.path("height").asDouble())).put("scale", 1);

@@ -54,11 +54,13 @@ class ReportInBrowserTest {
         assertTrue(tip.startsWith("trial " + best.number() + " · COMPLETE"), tip);
         assertTrue(tip.contains("optimizer = " + best.params().get("optimizer")), tip);
         // the slice's download: built by the page's script from its data, one row per completed trial
-        browser.evaluate("URL.createObjectURL = b => { window.lastBlob = b; return 'about:blank'; }");
+        browser.evaluate("URL.createObjectURL = b => { window.lastBlob = b; return 'blob:test'; };"
+                + " HTMLAnchorElement.prototype.click = function () { window.lastDownload = this.download; }; 0");
         browser.evaluate("document.querySelector('button[data-csv=\"csv-slice-0\"]').click()");
         String csv = browser.evaluateAsync("window.lastBlob.text()").asText();
         String[] lines = csv.split("\n");
         assertEquals("trial,lr,loss", lines[0]);
+        assertEquals("slice-0.csv", browser.evaluate("window.lastDownload").asText());
         assertEquals(complete + 1, lines.length);
         TrialRecord first = study.trials(TrialState.COMPLETE).get(0);
         assertEquals(first.number() + "," + first.params().get("lr") + "," + first.value(), lines[1]);

@@ -58,6 +58,9 @@ final class Page {
                   tip.appendChild(d);
                 }
                 tip.hidden = false;
+                var r = el.getBoundingClientRect();
+                tip.style.left = Math.max(0, Math.min(r.right + window.scrollX + 8, document.documentElement.scrollWidth - tip.offsetWidth - 4)) + 'px';
+                tip.style.top = (r.top + window.scrollY) + 'px';
               });
               document.addEventListener('mousemove', function (e) {
                 if (!tip.hidden) {
@@ -171,7 +174,7 @@ final class Page {
             pre{background:#f0f2f5;padding:8px;overflow:auto;font-size:12px;max-height:220px}button{font-size:11px;margin:2px 4px 2px 0;cursor:pointer}
             textarea.csv{display:none}.tip{position:absolute;background:#1d2330;color:#fff;font-size:12px;padding:6px 8px;border-radius:4px;pointer-events:none;max-width:420px;z-index:9;white-space:pre-wrap}
             .live{font-size:12px;color:#c9cfdb}.warn{color:#ffb74d}.banner{background:#fff4e5;border:1px solid #ffb74d;padding:8px 12px;border-radius:6px;margin-top:12px}
-            nav a{color:#fff;margin-right:14px}ul.studies a{font-weight:600}
+            @media print{section{content-visibility:visible}}nav a{color:#fff;margin-right:14px}ul.studies a{font-weight:600}
             svg circle.k0,svg circle.k1,svg circle.k2,svg circle.k3,svg circle.k4,svg circle.k5{r:2.4px}
             svg .k0{fill:#3b6fd1}svg .k1{fill:#d1495b}svg .k2{fill:#2e9e4f}svg .k3{fill:#8e44ad}svg .k4{fill:#e08a00}svg .k5{fill:#00838f}
             """;
