@@ -34,6 +34,7 @@ class ReadmeJavaBlocksTest {
             "import io.github.hpo4j.search.grid.*;", "import io.github.hpo4j.search.random.*;",
             "import io.github.hpo4j.search.bayes.*;", "import io.github.hpo4j.search.prune.*;",
             "import io.github.hpo4j.search.tune.*;", "import io.github.hpo4j.search.constraint.*;",
+            "import io.github.hpo4j.search.report.*;",
             "import io.github.hpo4j.metrics.sweep.*;", "import io.github.hpo4j.metrics.ci.*;",
             "import io.github.hpo4j.samplers.batch.*;", "import io.github.hpo4j.samplers.group.*;",
             "import io.github.hpo4j.samplers.split.*;", "import java.util.*;", "import java.nio.file.*;",

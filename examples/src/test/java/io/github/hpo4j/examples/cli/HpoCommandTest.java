@@ -132,6 +132,38 @@ class HpoCommandTest {
     }
 
     @Test
+    void report_writesTheStudysPage_andTheSweepPage_andRefusesBadInputInOneLine(@TempDir Path dir) throws Exception {
+        Path journal = dir.resolve("q.journal");
+        assertEquals(0, run("quickstart", "--journal", journal.toString(), "--trials", "12", "--quiet").code());
+        Path html = dir.resolve("r.html");
+        Result r = run("report", "--storage", "journal:" + journal, "--study", "quickstart", "--output", html.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("wrote " + html) && r.out().contains("12 trials; sections: overview, history"), r.out());
+        String page = java.nio.file.Files.readString(html);
+        assertTrue(page.contains("<b id=\"kpi-trials\">12</b>") && page.endsWith("</html>\n"));
+        // the journal was only read: no lock taken, nothing written
+        Result again = run("quickstart", "--journal", journal.toString(), "--trials", "1", "--quiet");
+        assertEquals(0, again.code(), again.err());
+
+        Path sweep = dir.resolve("s.html");
+        Result s = run("report", "--sweep", "data/predictions.csv", "--output", sweep.toString());
+        assertEquals(0, s.code(), s.err());
+        assertTrue(java.nio.file.Files.readString(sweep).contains("id=\"chart-threshold\""));
+
+        Result noStudy = run("report", "--storage", "journal:" + journal, "--study", "nope");
+        assertEquals(2, noStudy.code());
+        assertEquals("hpo report: --study: no study 'nope' (studies: [quickstart])\n", noStudy.err());
+        Result both = run("report", "--sweep", "data/predictions.csv", "--study", "x");
+        assertEquals(2, both.code());
+        assertTrue(both.err().startsWith("hpo report: --sweep: give either"), both.err());
+        Result badMetric = run("report", "--storage", "journal:" + journal, "--study", "quickstart", "--metric", "auc=up");
+        assertEquals("hpo report: --metric: auc=up: the direction must be min or max\n", badMetric.err());
+        Result badPort = run("dashboard", "--storage", "journal:" + journal, "--port", "70000");
+        assertEquals(2, badPort.code());
+        assertEquals("hpo dashboard: --port: 70000 is not a port (0..65535)\n", badPort.err());
+    }
+
+    @Test
     void journalCheckAndRepair_nameTheDamagedLine_andCopyTheRest(@TempDir Path dir) throws Exception {
         Path journal = dir.resolve("j.journal");
         assertEquals(0, run("quickstart", "--journal", journal.toString(), "--trials", "4").code());
