@@ -908,7 +908,15 @@ final class StudyPage {
                     p.dot(t.values().get(i), t.values().get(j), "front", "#d1495b", t.number());
                 }
                 p.end();
-                h.raw("</figure>");
+                h.raw("<figcaption>");
+                StringBuilder csv = new StringBuilder("trial,").append(Page.field(r.objectives.get(i).name())).append(',')
+                        .append(Page.field(r.objectives.get(j).name())).append(",on_front\n");
+                for (TrialRecord t : complete) {
+                    csv.append(t.number()).append(',').append(Html.exact(t.values().get(i))).append(',')
+                            .append(Html.exact(t.values().get(j))).append(',').append(onFront.contains(t.number())).append('\n');
+                }
+                Page.csv(h, "csv-pareto-" + i + "-" + j, "pareto-" + i + "-" + j + ".csv", csv);
+                h.raw("</figcaption></figure>");
             }
         }
         h.raw("</div></section>");

@@ -193,6 +193,12 @@ class StudyReportTest {
         assertEquals(mo.bestTrials().size(), count(svg, "class=\"m front\""));
         assertEquals(80, count(svg, " data-t="));
         assertTrue(html.contains("<b id=\"front-size\">" + mo.bestTrials().size() + "</b>"));
+        String csv = textareaValue(html, "csv-pareto-0-1");
+        assertEquals(mo.bestTrials().size(), csv.lines().filter(l -> l.endsWith(",true")).count());
+        for (TrialRecord t : mo.bestTrials()) {
+            assertTrue(csv.contains("\n" + t.number() + "," + Html.exact(t.values().get(0)) + "," + Html.exact(t.values().get(1))
+                    + ",true\n"), t.toString());
+        }
     }
 
     @Test
