@@ -23,7 +23,7 @@ final class Cholesky {
         for (int i = 0; i < n; i++) {
             mean += a[i * n + i];
         }
-        mean = n == 0 ? 1 : Math.max(mean / n, 1e-300);
+        mean = n == 0 || !Double.isFinite(mean) ? 1 : Math.max(mean / n, 1e-300);
         for (double rung : LADDER) {
             double jitter = rung * mean;
             if (tryFactor(a, n, l, jitter)) {
@@ -33,7 +33,8 @@ final class Cholesky {
         // the last resort: the diagonal alone
         java.util.Arrays.fill(l, 0, n * n, 0);
         for (int i = 0; i < n; i++) {
-            l[i * n + i] = Math.sqrt(Math.max(a[i * n + i], 0) + mean);
+            double diag = a[i * n + i];
+            l[i * n + i] = Math.sqrt((diag > 0 && Double.isFinite(diag) ? diag : 0) + mean);
         }
         return mean;
     }

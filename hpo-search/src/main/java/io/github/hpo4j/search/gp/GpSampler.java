@@ -222,7 +222,15 @@ public final class GpSampler implements Sampler {
             cModels[c] = GpModel.fit(x, cy, n, dims, enc.categorical, null, maxFitPoints).believing(running, m);
         }
         Acquisition acq = new Acquisition(objective, anyFeasible ? threshold : Double.NaN, cModels, cThresholds);
-        double[] best = maximise(acq, enc, x, y, complete, trial.number());
+        // configurations already tried or running: never proposed again while another exists
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (int i = 0; i < n; i++) {
+            taken.add(key(enc, x, i * dims));
+        }
+        for (int j = 0; j < m; j++) {
+            taken.add(key(enc, running, j * dims));
+        }
+        double[] best = maximise(acq, enc, x, y, complete, trial.number(), taken);
         Map<String, Double> out = new LinkedHashMap<>();
         for (int d = 0; d < dims; d++) {
             out.put(enc.names.get(d), enc.decode(d, best[d]));
@@ -261,7 +269,17 @@ public final class GpSampler implements Sampler {
         return new double[] {mean, std};
     }
 
-    private double[] maximise(Acquisition acq, Encoding enc, double[] x, double[] y, List<TrialRecord> complete, int number) {
+    /** A configuration as the values it would be stored with. */
+    private static String key(Encoding enc, double[] points, int offset) {
+        StringBuilder b = new StringBuilder();
+        for (int d = 0; d < enc.dims(); d++) {
+            b.append(enc.decode(d, points[offset + d])).append(',');
+        }
+        return b.toString();
+    }
+
+    private double[] maximise(Acquisition acq, Encoding enc, double[] x, double[] y, List<TrialRecord> complete, int number,
+                              java.util.Set<String> taken) {
         int dims = enc.dims();
         int n = complete.size();
         // fewer candidates for big studies: each costs O(n²)
@@ -297,12 +315,21 @@ public final class GpSampler implements Sampler {
         double bestValue = Double.NEGATIVE_INFINITY;
         for (double[] s : starts) {
             double v = localSearch(acq, enc, s);
-            if (v > bestValue || best == null) {
+            if (!taken.contains(key(enc, s, 0)) && (v > bestValue || best == null)) {
                 bestValue = v;
                 best = s;
             }
         }
-        return best;
+        if (best != null) {
+            return best;
+        }
+        // every local optimum is a configuration already tried: the best candidate that is not
+        for (int i = 0; i < count; i++) {
+            if (!taken.contains(key(enc, pts, order[i] * dims))) {
+                return java.util.Arrays.copyOfRange(pts, order[i] * dims, (order[i] + 1) * dims);
+            }
+        }
+        return starts.get(0); // the space is exhausted
     }
 
     /** Improves a start in place: quasi-Newton over the continuous dimensions, then each grid and category in turn. */
