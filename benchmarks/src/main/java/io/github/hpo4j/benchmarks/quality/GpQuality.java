@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /**
  * The TPE issue's quality protocol (functions.md: branin, hartmann6, mlsim; seeds 0..29; 100
- * trials) for the GP sampler beside TPE (univariate and multivariate) and random: median and mean
+ * trials) for the GP and auto samplers beside TPE (univariate and multivariate) and random: median and mean
  * best value, the best after 25 and 50 trials, and the GP's seed-by-seed wins against each TPE.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.github.hpo4j.benchmarks.quality.GpQuality [seeds] [trials] [samplers,...]</pre>
@@ -21,13 +21,20 @@ public final class GpQuality {
     }
 
     static Sampler sampler(String kind, long seed) {
-        return kind.equals("gp") ? GpSampler.builder().seed(seed).build() : TpeQuality.sampler(kind, seed);
+        switch (kind) {
+            case "gp":
+                return GpSampler.builder().seed(seed).build();
+            case "auto":
+                return io.github.hpo4j.search.auto.AutoSampler.builder().seed(seed).build();
+            default:
+                return TpeQuality.sampler(kind, seed);
+        }
     }
 
     public static void main(String[] args) {
         int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int trials = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        List<String> kinds = args.length > 2 ? List.of(args[2].split(",")) : List.of("gp", "tpe", "tpe_mv", "random");
+        List<String> kinds = args.length > 2 ? List.of(args[2].split(",")) : List.of("gp", "auto", "tpe", "tpe_mv", "random");
         System.out.println("| function | sampler | median best | mean best | median @25 | median @50 | GP wins / losses / ties | s |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         for (BenchmarkObjective f : BenchmarkObjective.values()) {
