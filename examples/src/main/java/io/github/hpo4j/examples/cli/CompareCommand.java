@@ -4,6 +4,8 @@ import io.github.hpo4j.core.sampler.RandomSampler;
 import io.github.hpo4j.core.sampler.Sampler;
 import io.github.hpo4j.core.study.Study;
 import io.github.hpo4j.examples.quickstart.TrainingRunStandIn;
+import io.github.hpo4j.search.auto.AutoSampler;
+import io.github.hpo4j.search.gp.GpSampler;
 import io.github.hpo4j.tpe.sampler.TpeSampler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,10 +16,11 @@ import java.util.Locale;
 
 /**
  * {@code hpo compare [--trials N] [--seeds N]}: the mlsim stand-in for a training run optimised
- * with TPE beside random search, same budget and seeds; prints the best values.
+ * with TPE, random search, the GP sampler and the auto sampler, same budget and seeds; prints the best values.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "TPE beside random search on the mlsim stand-in for a training run, same budget and seeds.")
+        description = "TPE, random search, the GP sampler and the auto sampler side by side on the mlsim stand-in for a"
+                + " training run, same budget and seeds.")
 final class CompareCommand extends HpoCommand {
 
     @Option(names = "--trials", paramLabel = "N", description = "Trials per run (default: ${DEFAULT-VALUE}).")
@@ -35,15 +38,20 @@ final class CompareCommand extends HpoCommand {
             throw new IllegalArgumentException("--trials (" + trials + ") and --seeds (" + seeds + ") must be > 0");
         }
         out.printf(Locale.ROOT, "mlsim (optimum 0.1), %d trials per run%n", trials);
-        out.printf(Locale.ROOT, "%-6s %12s %12s%n", "seed", "TPE", "random");
+        out.printf(Locale.ROOT, "%-6s %12s %12s %12s %12s%n", "seed", "TPE", "random", "GP", "auto");
         double[] tpe = new double[seeds];
         double[] rnd = new double[seeds];
+        double[] gp = new double[seeds];
+        double[] auto = new double[seeds];
         for (int s = 0; s < seeds; s++) {
             tpe[s] = best(TpeSampler.builder().seed(s).build(), trials, progressOptions.line(err, trials));
             rnd[s] = best(new RandomSampler(s), trials, progressOptions.line(err, trials));
-            out.printf(Locale.ROOT, "%-6d %12.4f %12.4f%n", s, tpe[s], rnd[s]);
+            gp[s] = best(GpSampler.builder().seed(s).build(), trials, progressOptions.line(err, trials));
+            auto[s] = best(AutoSampler.builder().seed(s).build(), trials, progressOptions.line(err, trials));
+            out.printf(Locale.ROOT, "%-6d %12.4f %12.4f %12.4f %12.4f%n", s, tpe[s], rnd[s], gp[s], auto[s]);
         }
-        out.printf(Locale.ROOT, "%-6s %12.4f %12.4f%n", "median", median(tpe), median(rnd));
+        out.printf(Locale.ROOT, "%-6s %12.4f %12.4f %12.4f %12.4f%n", "median", median(tpe), median(rnd), median(gp),
+                median(auto));
         return 0;
     }
 

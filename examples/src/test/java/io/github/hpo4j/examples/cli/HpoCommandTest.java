@@ -125,10 +125,18 @@ class HpoCommandTest {
     }
 
     @Test
-    void compare_printsTpeBesideRandom() {
-        Result r = run("compare", "--seeds", "2", "--trials", "40");
+    void compare_printsTpeRandomGpAndAutoSideBySide() {
+        Result r = run("compare", "--seeds", "2", "--trials", "30");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("median"), r.out());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(1).matches("seed\\s+TPE\\s+random\\s+GP\\s+auto"), lines.get(1));
+        String[] median = lines.get(lines.size() - 1).trim().split("\\s+");
+        assertEquals("median", median[0]);
+        assertEquals(5, median.length, lines.toString());
+        for (int i = 1; i < 5; i++) {
+            double v = Double.parseDouble(median[i]);
+            assertTrue(v >= 0.1 && v < 1, "mlsim's optimum is 0.1: " + v);
+        }
     }
 
     @Test
@@ -288,7 +296,7 @@ class HpoCommandTest {
         assertEquals(4, lines.size(), q.err());
         assertTrue(lines.get(3).matches("4/4 trials, best [0-9.e+-]+, [0-9.]+ s elapsed, about [0-9.]+ s left"), lines.get(3));
         Result c = run("compare", "--trials", "3", "--seeds", "1", "--progress");
-        assertEquals(6, c.err().lines().count(), c.err());
+        assertEquals(12, c.err().lines().count(), c.err());
         assertEquals("", run("quickstart", "--journal", dir.resolve("p.journal").toString(), "--trials", "2").err(),
                 "no progress unless on a terminal or asked for");
     }
