@@ -401,7 +401,7 @@ public final class GpSampler implements Sampler {
         private int startupTrials = 10;
         private int candidates = 2048;
         private int localSearches = 10;
-        private int maxFitPoints = 256;
+        private int maxFitPoints = 128;
 
         private Builder() {
         }
@@ -455,7 +455,7 @@ public final class GpSampler implements Sampler {
         }
 
         /**
-         * @param points the most trials the hyperparameter fit uses (default 256: the best half and an even
+         * @param points the most trials the hyperparameter fit uses (default 128: the best half and an even
          *               spread of the rest); the model itself uses every trial; {@code >= 16}
          * @return this builder
          * @throws IllegalArgumentException if points {@code < 16}
