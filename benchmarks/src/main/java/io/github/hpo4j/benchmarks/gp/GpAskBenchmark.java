@@ -1,13 +1,11 @@
 package io.github.hpo4j.benchmarks.gp;
 
-import io.github.hpo4j.core.space.FloatDistribution;
+import io.github.hpo4j.benchmarks.quality.SphereHistory;
 import io.github.hpo4j.core.storage.Storage;
 import io.github.hpo4j.core.study.Study;
 import io.github.hpo4j.core.trial.Trial;
-import io.github.hpo4j.core.trial.TrialRecord;
 import io.github.hpo4j.core.trial.TrialState;
 import io.github.hpo4j.search.gp.GpSampler;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -50,22 +48,7 @@ public class GpAskBenchmark {
     @Setup(Level.Trial)
     public void fill() {
         study = Study.builder().storage(Storage.inMemory()).sampler(GpSampler.builder().seed(1).build()).build();
-        names = new String[dims];
-        for (int j = 0; j < dims; j++) {
-            names[j] = "x" + j;
-        }
-        SplittableRandom r = new SplittableRandom(1);
-        FloatDistribution d = FloatDistribution.of(-5, 5);
-        for (int i = 0; i < trials; i++) {
-            TrialRecord.Builder b = TrialRecord.builder(i);
-            double s = 0;
-            for (int j = 0; j < dims; j++) {
-                double x = -5 + 10 * r.nextDouble();
-                b.param(names[j], d, x);
-                s += (x - 1) * (x - 1);
-            }
-            study.addTrial(b.values(s).build());
-        }
+        names = SphereHistory.fill(study, trials, dims);
     }
 
     /** @return the sum of the suggested values */
