@@ -202,6 +202,23 @@ class StudyReportTest {
     }
 
     @Test
+    void threeObjectives_showTheFrontAsPairs() {
+        Study three = Study.builder().name("three").minimize("a").minimize("b").maximize("c")
+                .sampler(new io.github.hpo4j.core.sampler.RandomSampler(2)).build();
+        three.optimizeMulti(t -> {
+            double x = t.suggestFloat("x", 0, 1);
+            double y = t.suggestFloat("y", 0, 1);
+            return new double[] {x, 1 - x + y, y * x};
+        }, 30, 1, null);
+        String html = SampleStudies.report(three).html();
+        for (String pair : List.of("0-1", "0-2", "1-2")) {
+            String svg = element(html, "chart-pareto-" + pair);
+            assertEquals(three.bestTrials().size(), count(svg, "class=\"m front\""), pair);
+            assertEquals(30, count(svg, " data-t="), pair);
+        }
+    }
+
+    @Test
     void hostileNames_areText_neverMarkup() {
         String html = SampleStudies.report(SampleStudies.hostile()).html();
         for (String evil : SampleStudies.evil()) {
