@@ -4,7 +4,6 @@ import io.github.hpo4j.metrics.sweep.BinnedScores;
 import io.github.hpo4j.metrics.sweep.PrecisionRecallCurve;
 import io.github.hpo4j.metrics.sweep.ScoreTable;
 import io.github.hpo4j.metrics.sweep.ThresholdSweep;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,8 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The exact sweep with the precision-recall curve, ROC AUC and AP, and the binned accumulator,
- * on 10 million scores with 10 % positives: scores rounded to 4 decimals (about 9,000 distinct,
- * as in {@code ../shared/reference/baselines.md}) or all distinct. One thread.
+ * on 10 million scores with 10 % positives: scores rounded to 4 decimals or not, read from the file
+ * {@link SweepData} writes, which scikit-learn's side reads too ({@code benchmarks/peers/sklearn_sweep.py}).
+ * One thread.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar ThresholdSweep</pre>
  */
@@ -42,17 +42,13 @@ public class ThresholdSweepBenchmark {
     private double[] s;
     private boolean[] y;
 
+    /** The data file both sides read (written on first use): {@code -Dhpo.sweep.data=PATH}. */
     @Setup
-    public void setUp() {
-        SplittableRandom r = new SplittableRandom(42);
-        s = new double[n];
-        y = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = r.nextDouble() < 0.1;
-            double v = Math.min(1, Math.max(0, 0.5 * r.nextDouble() + (y[i] ? 0.35 : 0.1) * r.nextDouble()
-                    + (y[i] ? 0.2 : 0)));
-            s[i] = scores.equals("rounded") ? Math.round(v * 1e4) / 1e4 : v;
-        }
+    public void setUp() throws java.io.IOException {
+        SweepData d = SweepData.at(java.nio.file.Path.of(System.getProperty("hpo.sweep.data",
+                "benchmarks/target/sweep-" + n + ".bin")), n);
+        y = d.labels;
+        s = scores.equals("rounded") ? d.rounded : d.scores;
     }
 
     /** @return a checksum */
