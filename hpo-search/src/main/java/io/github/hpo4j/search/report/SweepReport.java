@@ -156,12 +156,12 @@ public final class SweepReport {
         double[] prec = new double[idx.length];
         double[] rec = new double[idx.length];
         int k = 0;
-        StringBuilder csv = new StringBuilder("threshold,precision,recall,true_positives,false_positives\n");
+        StringBuilder csv = new StringBuilder("threshold,precision,recall,true_positives,false_positives,false_positive_rate\n");
         for (int i = 0; i < n; i++) {
             OperatingPoint op = sweep.point(i);
             csv.append(Html.exact(op.threshold())).append(',').append(Html.exact(op.precision())).append(',')
                     .append(Html.exact(op.recall())).append(',').append(Html.exact(op.truePositives())).append(',')
-                    .append(Html.exact(op.falsePositives())).append('\n');
+                    .append(Html.exact(op.falsePositives())).append(',').append(Html.exact(op.falsePositiveRate())).append('\n');
         }
         for (int i : idx) {
             OperatingPoint op = sweep.point(i);
@@ -207,7 +207,8 @@ public final class SweepReport {
         p.line(xs, ys, k, "curve", "#3b6fd1", "precision-recall curve, AP " + Html.format(sweep.averagePrecision()),
                 false, null);
         p.end();
-        h.raw("<figcaption>Average precision ").text(Html.format(sweep.averagePrecision())).raw("</figcaption></figure>");
+        h.raw("<figcaption>Average precision ").text(Html.format(sweep.averagePrecision()))
+                .raw("; every point's recall and precision are in the threshold CSV above.</figcaption></figure>");
     }
 
     private void rocCurve(Html h, ThresholdSweep sweep) {
@@ -229,7 +230,9 @@ public final class SweepReport {
         }
         p.line(xs, ys, xs.length, "curve", "#d1495b", "ROC curve, AUC " + Html.format(sweep.rocAuc()), false, null);
         p.end();
-        h.raw("<figcaption>ROC AUC ").text(Html.format(sweep.rocAuc())).raw("</figcaption></figure>");
+        h.raw("<figcaption>ROC AUC ").text(Html.format(sweep.rocAuc()))
+                .raw("; every point's false positive rate and recall (true positive rate) are in the threshold CSV above.")
+                .raw("</figcaption></figure>");
     }
 
     private void operatingPoints(Html h, ThresholdSweep sweep) {

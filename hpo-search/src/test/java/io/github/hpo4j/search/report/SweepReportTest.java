@@ -47,8 +47,9 @@ class SweepReportTest {
     @Test
     void thresholdDownload_holdsEveryThresholdsPrecisionAndRecall() {
         String csv = textareaValue(HTML, "csv-threshold");
-        // at threshold 0.6: predicted positive 0.9 0.8 0.7 0.6 -> TP 3, FP 1: precision 0.75, recall 0.75
-        assertTrue(csv.contains("\n0.6,0.75,0.75,3,1\n"), csv);
+        // at threshold 0.6: predicted positive 0.9 0.8 0.7 0.6 -> TP 3, FP 1: precision 0.75, recall 0.75,
+        // false positive rate 1/4
+        assertTrue(csv.contains("\n0.6,0.75,0.75,3,1,0.25\n"), csv);
         ThresholdSweep sweep = ScoreTable.of(SCORES, LABELS).sweep();
         assertEquals(sweep.size() + 1, csv.split("\n").length);
     }
