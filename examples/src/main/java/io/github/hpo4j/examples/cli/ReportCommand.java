@@ -4,6 +4,7 @@ import io.github.hpo4j.core.storage.Storage;
 import io.github.hpo4j.core.storage.StudyInfo;
 import io.github.hpo4j.core.storage.spi.StorageBackend;
 import io.github.hpo4j.core.study.Direction;
+import io.github.hpo4j.core.trial.TrialRecord;
 import io.github.hpo4j.examples.dashboard.ReadOnlyStorage;
 import io.github.hpo4j.search.report.StudyReport;
 import io.github.hpo4j.search.report.SweepReport;
@@ -69,9 +70,9 @@ final class ReportCommand extends HpoCommand {
             }
             try (Storage s = ReadOnlyStorage.open(storage)) {
                 StudyInfo info = s.findStudy(study).orElseThrow(() -> new IllegalArgumentException(
-                        "--study: no study '" + study + "' (studies: " + s.studyNames() + ")"));
-                StudyReport.Builder b = StudyReport.builder().title(study).objectives(info.objectives())
-                        .trials(StorageBackend.of(s).trials(study));
+                        "--study: no study '" + study + "' in " + storage + " (studies: " + s.studyNames() + ")"));
+                List<TrialRecord> trials = StorageBackend.of(s).trials(study);
+                StudyReport.Builder b = StudyReport.builder().title(study).objectives(info.objectives()).trials(trials);
                 if (baseline != null) {
                     b.baseline(baseline);
                 }
@@ -84,7 +85,7 @@ final class ReportCommand extends HpoCommand {
                 StudyReport r = b.build();
                 html = r.html();
                 List<String> sections = r.sections();
-                what = StorageBackend.of(s).trials(study).size() + " trials; sections: " + String.join(", ", sections);
+                what = trials.size() + " trials; sections: " + String.join(", ", sections);
                 if (!s.skippedRecords().isEmpty()) {
                     err.println("warning: " + storage + ": " + s.skippedRecords().size()
                             + " damaged record(s) skipped; the report shows the rest");

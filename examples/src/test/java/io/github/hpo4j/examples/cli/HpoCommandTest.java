@@ -160,7 +160,18 @@ class HpoCommandTest {
 
         Result noStudy = run("report", "--storage", "journal:" + journal, "--study", "nope");
         assertEquals(2, noStudy.code());
-        assertEquals("hpo report: --study: no study 'nope' (studies: [quickstart])\n", noStudy.err());
+        assertEquals("hpo report: --study: no study 'nope' in journal:" + journal + " (studies: [quickstart])\n", noStudy.err());
+        for (String[] missing : List.of(new String[] {"report", "--storage", "journal:" + dir.resolve("none.journal"), "--study", "s"},
+                new String[] {"dashboard", "--storage", "journal:" + dir.resolve("none.journal"), "--port", "0"},
+                new String[] {"report", "--storage", "journal:" + dir, "--study", "s"},
+                new String[] {"report", "--study", "s"})) {
+            Result m = run(missing);
+            assertEquals(2, m.code(), String.join(" ", missing));
+            assertEquals(1, m.err().lines().count(), m.err());
+        }
+        assertEquals("hpo dashboard: --storage: " + dir.resolve("none.journal") + ": no such journal file\n",
+                run("dashboard", "--storage", "journal:" + dir.resolve("none.journal")).err());
+        assertEquals(2, run("report", "--storage", "journal:" + journal, "--study", "quickstart", "--baseline", "-1").code());
         Result both = run("report", "--sweep", "data/predictions.csv", "--study", "x");
         assertEquals(2, both.code());
         assertTrue(both.err().startsWith("hpo report: --sweep: give either"), both.err());

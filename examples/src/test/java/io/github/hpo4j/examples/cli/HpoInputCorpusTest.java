@@ -128,6 +128,9 @@ class HpoInputCorpusTest {
                     new String[] {"sweep", "--input", f.toString()},
                     new String[] {"sweep", "--input", f.toString(), "--json"},
                     new String[] {"insights", "--input", f.toString(), "--metric", "metric"},
+                    new String[] {"report", "--sweep", f.toString(), "--output", dir.resolve(e.getKey() + ".html").toString()},
+                    new String[] {"report", "--storage", "journal:" + f, "--study", "s", "--output",
+                        dir.resolve(e.getKey() + ".study.html").toString()},
                     new String[] {"journal", "check", f.toString()},
                     new String[] {"journal", "repair", f.toString(), "--output", dir.resolve(e.getKey() + ".repaired").toString()});
             for (String[] call : calls) {
@@ -139,6 +142,7 @@ class HpoInputCorpusTest {
         for (String[] call : List.of(new String[] {"sweep", "--input", dir.toString()},
                 new String[] {"insights", "--input", dir.toString(), "--metric", "m"},
                 new String[] {"journal", "check", dir.toString()},
+                new String[] {"report", "--sweep", dir.resolve("missing.csv").toString()},
                 new String[] {"sweep", "--input", dir.resolve("missing.csv").toString()},
                 new String[] {"quickstart", "--journal", dir.resolve("no/such/dir/q.journal").toString()})) {
             HpoCommandTest.Result r = run(call);

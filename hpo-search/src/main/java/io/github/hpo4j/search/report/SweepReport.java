@@ -106,19 +106,22 @@ public final class SweepReport {
         }
         h.raw("<table id=\"summary-table\"><tr><th class=\"l\">measure</th><th>value</th><th>95 % interval</th><th class=\"l\">method</th></tr>");
         if (bothClasses(table)) {
-            Interval auc = ConfidenceIntervals.deLongAuc(table, 0.95);
-            row(h, "roc-auc", "ROC AUC", sweep.rocAuc(), auc, "DeLong");
-            Interval ap = ConfidenceIntervals.bootstrapAveragePrecision(scores, labels, replicates, 0.95, seed);
-            row(h, "average-precision", "average precision", sweep.averagePrecision(), ap,
-                    "bootstrap, " + replicates + " class-stratified resamples, seed " + seed);
+            // the intervals need two rows of each class; with fewer, the values alone
+            boolean intervals = table.totalPositives() >= 2 && table.totalNegatives() >= 2;
+            String few = "interval needs at least two rows of each class";
+            row(h, "roc-auc", "ROC AUC", sweep.rocAuc(), intervals ? ConfidenceIntervals.deLongAuc(table, 0.95) : null,
+                    intervals ? "DeLong" : few);
+            row(h, "average-precision", "average precision", sweep.averagePrecision(),
+                    intervals ? ConfidenceIntervals.bootstrapAveragePrecision(scores, labels, replicates, 0.95, seed) : null,
+                    intervals ? "bootstrap, " + replicates + " class-stratified resamples, seed " + seed : few);
         }
         h.raw("</table></section>");
     }
 
     private static void row(Html h, String id, String name, double v, Interval ci, String method) {
         h.raw("<tr id=\"").raw(id).raw("\"><td class=\"l\">").text(name).raw("</td><td data-v=\"").text(Html.exact(v))
-                .raw("\">").text(Html.cell(v)).raw("</td><td>").text(Html.cell(ci.lower())).raw(" – ").text(Html.cell(ci.upper()))
-                .raw("</td><td class=\"l\">").text(method).raw("</td></tr>");
+                .raw("\">").text(Html.cell(v)).raw("</td><td>").text(ci == null ? "—" : Html.cell(ci.lower()) + " – "
+                        + Html.cell(ci.upper())).raw("</td><td class=\"l\">").text(method).raw("</td></tr>");
     }
 
     /** Indices of at most {@link #MAX_CURVE_POINTS} points spread over a curve, ends included. */

@@ -93,6 +93,13 @@ class SweepReportTest {
     }
 
     @Test
+    void oneRowOfEachClass_showsTheValuesWithoutIntervals() {
+        String html = SweepReport.builder(new double[] {0.8, 0.3}, new boolean[] {true, false}).build().html();
+        assertTrue(element(html, "roc-auc").contains("data-v=\"1\""), element(html, "roc-auc"));
+        assertTrue(element(html, "roc-auc").contains("interval needs at least two rows of each class"));
+    }
+
+    @Test
     void builder_badInput_throwsNamingIt() {
         assertEquals("scores: score 1 (NaN) is not finite", assertThrows(IllegalArgumentException.class,
                 () -> SweepReport.builder(new double[] {0.1, Double.NaN}, new boolean[] {true, false})).getMessage());
