@@ -478,26 +478,23 @@ final class JdbcStorage implements StorageBackend {
      * completion time, failure); its change stamp stays.
      */
     private static void writeRecord(Connection c, int id, TrialRecord record) throws SQLException {
+        writeRecord(c, id, record, null);
+    }
+
+    /** As above, and stamps the trial with the change when {@code seq} is given. */
+    private static void writeRecord(Connection c, int id, TrialRecord record, Long seq) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("UPDATE hpo_trials SET record = ?, state = ?, complete_ms = ?,"
-                + " failure = ? WHERE study_id = ? AND trial_number = ?")) {
+                + " failure = ?" + (seq == null ? "" : ", change_seq = ?") + " WHERE study_id = ? AND trial_number = ?")) {
             p.setString(1, json(JsonCodec.trial(record)));
             p.setString(2, record.state().name());
             setLong(p, 3, record.complete().map(Instant::toEpochMilli).orElse(null));
             p.setString(4, record.failure().orElse(null));
-            p.setInt(5, id);
-            p.setInt(6, record.number());
-            p.executeUpdate();
-        }
-    }
-
-    /** Stores a trial's new record and stamps it with the change. */
-    private static void writeRecord(Connection c, int id, TrialRecord record, long seq) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "UPDATE hpo_trials SET record = ?, change_seq = ? WHERE study_id = ? AND trial_number = ?")) {
-            p.setString(1, json(JsonCodec.trial(record)));
-            p.setLong(2, seq);
-            p.setInt(3, id);
-            p.setInt(4, record.number());
+            int at = 5;
+            if (seq != null) {
+                p.setLong(at++, seq);
+            }
+            p.setInt(at++, id);
+            p.setInt(at, record.number());
             p.executeUpdate();
         }
     }
@@ -511,43 +508,32 @@ final class JdbcStorage implements StorageBackend {
         return t;
     }
 
-    private static void insertTrial(Connection c, int id, long number, TrialState state, Map<String, Object> fixed,
-                                    Long start, Long complete, String failure, Long heartbeat, long seq) throws SQLException {
-        insertTrial(c, id, number, state, fixed, start, complete, failure, heartbeat, seq, null);
-    }
-
-    private static void insertTrial(Connection c, int id, long number, TrialState state, Map<String, Object> fixed,
-                                    Long start, Long complete, String failure, Long heartbeat, long seq, String request)
+    /**
+     * Inserts a trial's row with its record in one statement: the columns that mirror the record
+     * (state, fixed parameters, times, failure) come from it.
+     */
+    private static void insertTrial(Connection c, int id, TrialRecord r, Long heartbeat, long seq, String request)
             throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO hpo_trials (study_id, trial_number, state,"
-                + " fixed_params, start_ms, complete_ms, failure, heartbeat_ms, change_seq, request_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " fixed_params, start_ms, complete_ms, failure, heartbeat_ms, change_seq, request_id, record)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             p.setInt(1, id);
-            p.setLong(2, number);
-            p.setString(3, state.name());
-            if (fixed.isEmpty()) {
+            p.setLong(2, r.number());
+            p.setString(3, r.state().name());
+            if (r.fixedParams().isEmpty()) {
                 p.setNull(4, Types.VARCHAR);
             } else {
-                p.setString(4, scalars(fixed));
+                p.setString(4, scalars(r.fixedParams()));
             }
-            setLong(p, 5, start);
-            setLong(p, 6, complete);
-            p.setString(7, failure);
+            setLong(p, 5, r.start().map(Instant::toEpochMilli).orElse(null));
+            setLong(p, 6, r.complete().map(Instant::toEpochMilli).orElse(null));
+            p.setString(7, r.failure().orElse(null));
             setLong(p, 8, heartbeat);
             p.setLong(9, seq);
             p.setString(10, request);
+            p.setString(11, json(JsonCodec.trial(r)));
             p.executeUpdate();
         }
-        TrialRecord.Builder b = TrialRecord.builder((int) number).state(state);
-        fixed.forEach(b::fixedParam);
-        if (start != null) {
-            b.start(Instant.ofEpochMilli(start));
-        }
-        if (complete != null) {
-            b.complete(Instant.ofEpochMilli(complete));
-        }
-        b.failure(failure);
-        writeRecord(c, id, b.build(), seq);
     }
 
     /** The trial an earlier attempt of this call created or claimed, or -1. */
@@ -612,19 +598,8 @@ final class JdbcStorage implements StorageBackend {
             // each one round trip, and nothing built while it is held but the trial's JSON
             long[] number = takeNextNumber(c, s.id);
             long now = System.currentTimeMillis();
-            TrialRecord record = TrialRecord.builder((int) number[0]).state(TrialState.RUNNING)
-                    .start(Instant.ofEpochMilli(now)).build();
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO hpo_trials (study_id, trial_number, state,"
-                    + " start_ms, heartbeat_ms, change_seq, request_id, record) VALUES (?, ?, 'RUNNING', ?, ?, ?, ?, ?)")) {
-                p.setInt(1, s.id);
-                p.setLong(2, number[0]);
-                p.setLong(3, now);
-                setLong(p, 4, heartbeat ? now : null);
-                p.setLong(5, number[1]);
-                p.setString(6, request);
-                p.setString(7, json(JsonCodec.trial(record)));
-                p.executeUpdate();
-            }
+            insertTrial(c, s.id, TrialRecord.builder((int) number[0]).state(TrialState.RUNNING)
+                    .start(Instant.ofEpochMilli(now)).build(), heartbeat ? now : null, number[1], request);
             return (int) number[0];
         });
     }
@@ -662,20 +637,19 @@ final class JdbcStorage implements StorageBackend {
         attrs.keySet().forEach(k -> checkName("key", k));
         String request = newRequest();
         return tx((c, retrying) -> {
-            long[] lock = lockStudy(c, s.id);
             int done = retrying ? byRequest(c, s.id, request) : -1;
             if (done >= 0) {
                 return done;
             }
-            insertTrial(c, s.id, lock[0], TrialState.WAITING, fixed, null, null, null, null, lock[1], request);
-            TrialRecord.Builder b = readRecord(c, s.id, study, (int) lock[0]).toBuilder();
+            long[] number = takeNextNumber(c, s.id);
+            TrialRecord.Builder b = TrialRecord.builder((int) number[0]).state(TrialState.WAITING);
+            fixed.forEach(b::fixedParam);
+            attrs.forEach(b::attribute);
+            insertTrial(c, s.id, b.build(), null, number[1], request);
             for (Map.Entry<String, Object> e : attrs.entrySet()) {
-                insertAttr(c, s.id, lock[0], e.getKey(), e.getValue());
-                b.attribute(e.getKey(), e.getValue());
+                insertAttr(c, s.id, number[0], e.getKey(), e.getValue());
             }
-            writeRecord(c, s.id, b.build(), lock[1]);
-            takeNumber(c, s.id, lock[0]);
-            return (int) lock[0];
+            return (int) number[0];
         });
     }
 
@@ -752,15 +726,16 @@ final class JdbcStorage implements StorageBackend {
         }
         String request = newRequest();
         return tx((c, retrying) -> {
-            long[] lock = lockStudy(c, s.id);
             int done = retrying ? byRequest(c, s.id, request) : -1;
             if (done >= 0) {
                 return done;
             }
-            long n = lock[0];
-            insertTrial(c, s.id, n, record.state(), record.fixedParams(), record.start().map(Instant::toEpochMilli).orElse(null),
-                    record.complete().map(Instant::toEpochMilli).orElse(null), record.failure().orElse(null), null, lock[1],
-                    request);
+            long[] number = takeNextNumber(c, s.id);
+            long n = number[0];
+            TrialRecord r = record;
+            insertTrial(c, s.id, new TrialRecord((int) n, r.state(), r.params(), r.distributions(), r.values(), r.metrics(),
+                    r.attributes(), r.intermediateValues(), r.constraints(), r.fixedParams(), r.start(), r.complete(),
+                    r.failure()), null, number[1], request);
             for (Map.Entry<String, Distribution> e : record.distributions().entrySet()) {
                 insertParam(c, s.id, n, e.getKey(), e.getValue(), record.internalParam(e.getKey()));
             }
@@ -775,11 +750,6 @@ final class JdbcStorage implements StorageBackend {
                 insertAttr(c, s.id, n, e.getKey(), e.getValue());
             }
             insertDoubles(c, "hpo_constraints", s.id, n, record.constraints().stream().mapToDouble(Double::doubleValue).toArray());
-            TrialRecord r = record;
-            writeRecord(c, s.id, new TrialRecord((int) n, r.state(), r.params(), r.distributions(), r.values(), r.metrics(),
-                    r.attributes(), r.intermediateValues(), r.constraints(), r.fixedParams(), r.start(), r.complete(),
-                    r.failure()), lock[1]);
-            takeNumber(c, s.id, n);
             return (int) n;
         });
     }
@@ -797,15 +767,23 @@ final class JdbcStorage implements StorageBackend {
         }
     }
 
-    private static void insertNamed(Connection c, String table, String nameColumn, int id, long n, String name, double v)
+    /** Deletes a trial's rows of a table: those with {@code keyColumn = key}, or all when keyColumn is null. */
+    private static void deleteTrialRows(Connection c, String table, int id, long n, String keyColumn, String key)
             throws SQLException {
         try (PreparedStatement del = c.prepareStatement("DELETE FROM " + table + " WHERE study_id = ? AND trial_number = ?"
-                + " AND " + nameColumn + " = ?")) {
+                + (keyColumn == null ? "" : " AND " + keyColumn + " = ?"))) {
             del.setInt(1, id);
             del.setLong(2, n);
-            del.setString(3, name);
+            if (keyColumn != null) {
+                del.setString(3, key);
+            }
             del.executeUpdate();
         }
+    }
+
+    private static void insertNamed(Connection c, String table, String nameColumn, int id, long n, String name, double v)
+            throws SQLException {
+        deleteTrialRows(c, table, id, n, nameColumn, name);
         try (PreparedStatement p = c.prepareStatement("INSERT INTO " + table + " (study_id, trial_number, " + nameColumn
                 + ", val, special) VALUES (?, ?, ?, ?, ?)")) {
             p.setInt(1, id);
@@ -921,13 +899,7 @@ final class JdbcStorage implements StorageBackend {
         checkName("key", key);
         int id = cache(study).id;
         change(study, number, c -> {
-            try (PreparedStatement del = c.prepareStatement(
-                    "DELETE FROM hpo_attrs WHERE study_id = ? AND trial_number = ? AND attr_key = ?")) {
-                del.setInt(1, id);
-                del.setInt(2, number);
-                del.setString(3, key);
-                del.executeUpdate();
-            }
+            deleteTrialRows(c, "hpo_attrs", id, number, "attr_key", key);
             insertAttr(c, id, number, key, value);
             return null;
         }, b -> b.attribute(key, value));
@@ -951,12 +923,7 @@ final class JdbcStorage implements StorageBackend {
         double[] copy = values.clone();
         int id = cache(study).id;
         change(study, number, c -> {
-            try (PreparedStatement del = c.prepareStatement(
-                    "DELETE FROM hpo_constraints WHERE study_id = ? AND trial_number = ?")) {
-                del.setInt(1, id);
-                del.setInt(2, number);
-                del.executeUpdate();
-            }
+            deleteTrialRows(c, "hpo_constraints", id, number, null, null);
             insertDoubles(c, "hpo_constraints", id, number, copy);
             return null;
         }, b -> b.constraints(copy));
@@ -1042,26 +1009,18 @@ final class JdbcStorage implements StorageBackend {
                 TrialRecord dead = readRecord(c, s.id, study, st[0]);
                 int retry = LogState.retryCount(dead) < maxRetries ? (int) next++ : -1;
                 String failure = LogState.staleFailure(st[1], gracePeriod, retry);
-                try (PreparedStatement p = c.prepareStatement("UPDATE hpo_trials SET state = 'FAIL', complete_ms = ?,"
-                        + " failure = ?, change_seq = ? WHERE study_id = ? AND trial_number = ?")) {
-                    p.setLong(1, now);
-                    p.setString(2, failure);
-                    p.setLong(3, lock[1]);
-                    p.setInt(4, s.id);
-                    p.setInt(5, st[0]);
-                    p.executeUpdate();
-                }
                 writeRecord(c, s.id, dead.toBuilder().state(TrialState.FAIL).values(new double[0]).failure(failure)
                         .complete(Instant.ofEpochMilli(now)).build(), lock[1]);
                 if (retry >= 0) {
                     Map<String, Object> fixed = new LinkedHashMap<>(dead.fixedParams());
                     fixed.putAll(dead.params());
-                    insertTrial(c, s.id, retry, TrialState.WAITING, fixed, null, null, null, null, lock[1]);
+                    TrialRecord.Builder b = TrialRecord.builder(retry).state(TrialState.WAITING)
+                            .attribute(LogState.RETRIED_FROM, LogState.retriedFrom(dead))
+                            .attribute(LogState.RETRY, LogState.retryCount(dead) + 1);
+                    fixed.forEach(b::fixedParam);
+                    insertTrial(c, s.id, b.build(), null, lock[1], null);
                     insertAttr(c, s.id, retry, LogState.RETRIED_FROM, LogState.retriedFrom(dead));
                     insertAttr(c, s.id, retry, LogState.RETRY, LogState.retryCount(dead) + 1);
-                    writeRecord(c, s.id, readRecord(c, s.id, study, retry).toBuilder()
-                            .attribute(LogState.RETRIED_FROM, LogState.retriedFrom(dead))
-                            .attribute(LogState.RETRY, LogState.retryCount(dead) + 1).build(), lock[1]);
                 }
                 out.add(new StaleTrial(st[0], retry >= 0 ? OptionalInt.of(retry) : OptionalInt.empty()));
             }
