@@ -199,24 +199,14 @@ public final class BinnedScores implements java.io.Serializable {
      */
     public byte[] toBytes() {
         int n = pos.length;
-        return SerialForm.write(25 + 32 * n, out -> {
-            out.writeInt(SerialForm.BINNED_MAGIC);
-            out.writeByte(SerialForm.VERSION);
+        return SerialForm.write(SerialForm.BINNED_MAGIC, 25 + 32 * n, out -> {
             out.writeDouble(low);
             out.writeDouble(high);
             out.writeInt(n);
-            for (double x : pos) {
-                out.writeDouble(x);
-            }
-            for (double x : neg) {
-                out.writeDouble(x);
-            }
-            for (long x : count) {
-                out.writeLong(x);
-            }
-            for (double x : min) {
-                out.writeDouble(x);
-            }
+            SerialForm.writeAll(out, pos);
+            SerialForm.writeAll(out, neg);
+            SerialForm.writeAll(out, count);
+            SerialForm.writeAll(out, min);
         });
     }
 
@@ -237,17 +227,11 @@ public final class BinnedScores implements java.io.Serializable {
                 throw new IllegalArgumentException("bytes: " + n + " bins do not fit in " + bytes.length + " bytes");
             }
             BinnedScores b = over(lo, hi, n);
+            SerialForm.readAll(in, b.pos);
+            SerialForm.readAll(in, b.neg);
+            SerialForm.readAll(in, b.count);
+            SerialForm.readAll(in, b.min);
             for (int i = 0; i < n; i++) {
-                b.pos[i] = in.readDouble();
-            }
-            for (int i = 0; i < n; i++) {
-                b.neg[i] = in.readDouble();
-            }
-            for (int i = 0; i < n; i++) {
-                b.count[i] = in.readLong();
-            }
-            for (int i = 0; i < n; i++) {
-                b.min[i] = in.readDouble();
                 if (!(b.pos[i] >= 0) || !(b.neg[i] >= 0) || b.count[i] < 0) {
                     throw new IllegalArgumentException("bytes: bin " + i + " has a negative or NaN weight or count");
                 }

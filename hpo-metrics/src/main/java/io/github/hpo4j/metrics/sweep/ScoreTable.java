@@ -251,22 +251,12 @@ public final class ScoreTable implements java.io.Serializable {
      */
     public byte[] toBytes() {
         int n = score.length;
-        return SerialForm.write(9 + 32 * n, out -> {
-            out.writeInt(SerialForm.TABLE_MAGIC);
-            out.writeByte(SerialForm.VERSION);
+        return SerialForm.write(SerialForm.TABLE_MAGIC, 9 + 32 * n, out -> {
             out.writeInt(n);
-            for (double x : score) {
-                out.writeDouble(x);
-            }
-            for (double x : pos) {
-                out.writeDouble(x);
-            }
-            for (double x : neg) {
-                out.writeDouble(x);
-            }
-            for (long x : count) {
-                out.writeLong(x);
-            }
+            SerialForm.writeAll(out, score);
+            SerialForm.writeAll(out, pos);
+            SerialForm.writeAll(out, neg);
+            SerialForm.writeAll(out, count);
         });
     }
 
@@ -289,20 +279,22 @@ public final class ScoreTable implements java.io.Serializable {
             double[] p = new double[n];
             double[] q = new double[n];
             long[] c = new long[n];
+            SerialForm.readAll(in, s);
             for (int i = 0; i < n; i++) {
-                s[i] = in.readDouble();
                 if (!Double.isFinite(s[i]) || (i > 0 && !(s[i] < s[i - 1]))) {
                     throw new IllegalArgumentException("bytes: score " + i + " (" + s[i] + ") is not finite and below the one before");
                 }
             }
+            SerialForm.readAll(in, p);
+            SerialForm.readAll(in, q);
+            SerialForm.readAll(in, c);
             for (int i = 0; i < n; i++) {
-                p[i] = weight(in.readDouble(), "positive", i);
+                weight(p[i], "positive", i);
             }
             for (int i = 0; i < n; i++) {
-                q[i] = weight(in.readDouble(), "negative", i);
+                weight(q[i], "negative", i);
             }
             for (int i = 0; i < n; i++) {
-                c[i] = in.readLong();
                 if (c[i] < 0) {
                     throw new IllegalArgumentException("bytes: count " + i + " (" + c[i] + ") is negative");
                 }

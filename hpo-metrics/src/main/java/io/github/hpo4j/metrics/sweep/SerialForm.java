@@ -55,10 +55,12 @@ final class SerialForm implements Serializable {
         return ((b[0] & 0xff) << 24) | ((b[1] & 0xff) << 16) | ((b[2] & 0xff) << 8) | (b[3] & 0xff);
     }
 
-    /** Writes with a DataOutputStream; I/O on a byte array cannot fail. */
-    static byte[] write(int size, IoWriter w) {
+    /** Writes the header (magic, version) and then the body; I/O on a byte array cannot fail. */
+    static byte[] write(int magic, int size, IoWriter w) {
         ByteArrayOutputStream buf = new ByteArrayOutputStream(size);
         try (DataOutputStream out = new DataOutputStream(buf)) {
+            out.writeInt(magic);
+            out.writeByte(VERSION);
             w.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -84,6 +86,30 @@ final class SerialForm implements Serializable {
             return t;
         } catch (IOException e) {
             throw new IllegalArgumentException("bytes: the " + what + " is cut short", e);
+        }
+    }
+
+    static void writeAll(DataOutputStream out, double[] xs) throws IOException {
+        for (double x : xs) {
+            out.writeDouble(x);
+        }
+    }
+
+    static void writeAll(DataOutputStream out, long[] xs) throws IOException {
+        for (long x : xs) {
+            out.writeLong(x);
+        }
+    }
+
+    static void readAll(DataInputStream in, double[] into) throws IOException {
+        for (int i = 0; i < into.length; i++) {
+            into[i] = in.readDouble();
+        }
+    }
+
+    static void readAll(DataInputStream in, long[] into) throws IOException {
+        for (int i = 0; i < into.length; i++) {
+            into[i] = in.readLong();
         }
     }
 
