@@ -4,12 +4,8 @@ import io.github.hpo4j.core.sampler.RandomSampler;
 import io.github.hpo4j.core.storage.Storage;
 import io.github.hpo4j.core.study.Study;
 import io.github.hpo4j.core.trial.Trial;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -42,31 +38,10 @@ public final class JournalProcesses {
         try (Storage s = Storage.journal(journal)) {
             Study.builder().name("bench").storage(s).minimize("loss").build();
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<Process> workers = new ArrayList<>();
-        List<BufferedReader> outs = new ArrayList<>();
-        for (int p = 0; p < processes; p++) {
-            Process w = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    JournalProcesses.class.getName(), "worker", journal.toString(), Integer.toString(trials),
-                    Integer.toString(p + 1)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            workers.add(w);
-            outs.add(new BufferedReader(new InputStreamReader(w.getInputStream(), StandardCharsets.UTF_8)));
-        }
-        for (BufferedReader r : outs) {
-            if (!"READY".equals(r.readLine())) {
-                throw new IllegalStateException("a worker did not start");
-            }
-        }
-        long t0 = System.nanoTime();
-        for (Process w : workers) {
-            w.getOutputStream().write('\n');
-            w.getOutputStream().flush();
-        }
-        for (Process w : workers) {
-            if (w.waitFor() != 0) {
-                throw new IllegalStateException("a worker failed");
-            }
-        }
+        WorkerProcesses workers = new WorkerProcesses(JournalProcesses.class, processes,
+                i -> List.of("worker", journal.toString(), Integer.toString(trials), Integer.toString(i + 1)));
+        long t0 = workers.go();
+        workers.awaitSuccess();
         double secs = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "%d processes x %d trials: %.2f s, %.0f trials/s%n", processes, trials, secs,
                 processes * trials / secs);

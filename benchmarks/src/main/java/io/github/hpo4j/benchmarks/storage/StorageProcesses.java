@@ -5,10 +5,6 @@ import io.github.hpo4j.core.storage.Storage;
 import io.github.hpo4j.core.study.Study;
 import io.github.hpo4j.core.trial.Trial;
 import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -43,39 +39,18 @@ public final class StorageProcesses {
         try (Storage s = Storage.open(url)) {
             Study.builder().name(study).storage(s).minimize("loss").build();
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<Process> workers = new ArrayList<>();
-        List<BufferedReader> outs = new ArrayList<>();
-        for (int p = 0; p < processes; p++) {
-            Process w = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    StorageProcesses.class.getName(), "worker", url, study, Integer.toString(trials), Integer.toString(p + 1))
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            workers.add(w);
-            outs.add(new BufferedReader(new InputStreamReader(w.getInputStream(), StandardCharsets.UTF_8)));
-        }
-        for (BufferedReader r : outs) {
-            if (!"READY".equals(r.readLine())) {
-                throw new IllegalStateException("a worker did not start");
-            }
-        }
-        long t0 = System.nanoTime();
-        for (Process w : workers) {
-            w.getOutputStream().write('\n');
-            w.getOutputStream().flush();
-        }
+        WorkerProcesses workers = new WorkerProcesses(StorageProcesses.class, processes,
+                i -> List.of("worker", url, study, Integer.toString(trials), Integer.toString(i + 1)));
+        long t0 = workers.go();
         double[] all = new double[processes * trials];
         int k = 0;
-        for (BufferedReader r : outs) {
+        for (BufferedReader r : workers.outputs) {
             String line;
             while ((line = r.readLine()) != null) {
                 all[k++] = Double.parseDouble(line);
             }
         }
-        for (Process w : workers) {
-            if (w.waitFor() != 0) {
-                throw new IllegalStateException("a worker failed");
-            }
-        }
+        workers.awaitSuccess();
         double secs = (System.nanoTime() - t0) / 1e9;
         Arrays.sort(all, 0, k);
         System.out.printf(Locale.ROOT, "hpo4j %s, %d processes x %d trials: %.2f s, %.0f trials/s, ask+tell p50 %.1f ms,"

@@ -3,8 +3,6 @@ package io.github.hpo4j.benchmarks.tpe;
 import io.github.hpo4j.benchmarks.quality.SphereHistory;
 import io.github.hpo4j.core.storage.Storage;
 import io.github.hpo4j.core.study.Study;
-import io.github.hpo4j.core.trial.Trial;
-import io.github.hpo4j.core.trial.TrialState;
 import io.github.hpo4j.tpe.sampler.TpeSampler;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -59,12 +57,6 @@ public class TpeAskBenchmark {
     /** @return the sum of the suggested values */
     @Benchmark
     public double ask() {
-        Trial t = study.ask();
-        double s = 0;
-        for (String n : names) {
-            s += t.suggestFloat(n, -5, 5);
-        }
-        study.tell(t, TrialState.FAIL);
-        return s;
+        return SphereHistory.askAndFail(study, names);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.hpo4j.benchmarks.tpe;
 
+import io.github.hpo4j.benchmarks.quality.SphereHistory;
 import io.github.hpo4j.core.study.Study;
 import io.github.hpo4j.tpe.sampler.TpeSampler;
 import java.util.concurrent.TimeUnit;
@@ -43,14 +44,7 @@ public class TpeRunBenchmark {
     @Benchmark
     public double run() {
         Study study = Study.builder().sampler(TpeSampler.builder().seed(1).multivariate(multivariate).build()).build();
-        study.optimize(t -> {
-            double s = 0;
-            for (int j = 0; j < dims; j++) {
-                double x = t.suggestFloat("x" + j, -5, 5);
-                s += (x - 1) * (x - 1);
-            }
-            return s;
-        }, n);
+        study.optimize(SphereHistory.objective(dims), n);
         return study.bestTrial().orElseThrow().value();
     }
 }

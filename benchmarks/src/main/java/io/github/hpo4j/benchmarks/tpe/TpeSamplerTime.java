@@ -1,5 +1,6 @@
 package io.github.hpo4j.benchmarks.tpe;
 
+import io.github.hpo4j.benchmarks.quality.SphereHistory;
 import io.github.hpo4j.core.sampler.Sampler;
 import io.github.hpo4j.core.space.Distribution;
 import io.github.hpo4j.core.study.Study;
@@ -64,18 +65,7 @@ public final class TpeSamplerTime {
     static double samplerSeconds(int dims, boolean multivariate, int trials) {
         Timed timed = new Timed(TpeSampler.builder().seed(1).multivariate(multivariate).build());
         Study study = Study.builder().sampler(timed).build();
-        String[] names = new String[dims];
-        for (int j = 0; j < dims; j++) {
-            names[j] = "x" + j;
-        }
-        study.optimize(t -> {
-            double s = 0;
-            for (String name : names) {
-                double x = t.suggestFloat(name, -5, 5);
-                s += (x - 1) * (x - 1);
-            }
-            return s;
-        }, trials);
+        study.optimize(SphereHistory.objective(dims), trials);
         return timed.nanos / 1e9;
     }
 

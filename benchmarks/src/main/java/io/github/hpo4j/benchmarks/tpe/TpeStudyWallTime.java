@@ -1,5 +1,6 @@
 package io.github.hpo4j.benchmarks.tpe;
 
+import io.github.hpo4j.benchmarks.quality.SphereHistory;
 import io.github.hpo4j.core.storage.Storage;
 import io.github.hpo4j.core.study.Study;
 import io.github.hpo4j.tpe.sampler.TpeSampler;
@@ -23,14 +24,7 @@ public final class TpeStudyWallTime {
         Study study = Study.builder().storage(Storage.inMemory())
                 .sampler(TpeSampler.builder().seed(1).multivariate(multivariate).build()).minimize("value").build();
         long t0 = System.nanoTime();
-        study.optimize(t -> {
-            double s = 0;
-            for (int j = 0; j < dims; j++) {
-                double x = t.suggestFloat("x" + j, -5, 5);
-                s += (x - 1) * (x - 1);
-            }
-            return s;
-        }, 1000);
+        study.optimize(SphereHistory.objective(dims), 1000);
         return (System.nanoTime() - t0) / 1e9;
     }
 
