@@ -76,9 +76,7 @@ final class Acquisition {
             double w = (constraintThresholds[c] - out[0]) / sigma;
             a += Normal.logCdf(w);
             if (grad != null) {
-                // d log Φ(w) / dw = φ(w) / Φ(w)
-                double ratio = w > -3 ? Normal.pdf(w) / (0.5 * org.apache.commons.math3.special.Erf.erfc(-w / Math.sqrt(2)))
-                        : 1 / Normal.mills(-w);
+                double ratio = Normal.dLogCdf(w);
                 for (int d = 0; d < dims; d++) {
                     double dw = -gMean[d] / sigma - w * gVar[d] / (2 * out[1]);
                     grad[d] += ratio * dw;

@@ -44,6 +44,18 @@ final class Normal {
     }
 
     /**
+     * {@code 1 / c(u)} for {@code u >= 3}, where {@code c(u) = 1/m(u) − u = 1 / (u + 2 / (u + 3 / (u + ...)))}:
+     * in the lower tail, {@code 1 − u m(u) = m(u) c(u)} without the cancellation.
+     */
+    private static double inverseTail(double u) {
+        double t = u;
+        for (int k = 60; k >= 2; k--) {
+            t = u + k / t;
+        }
+        return t;
+    }
+
+    /**
      * {@code log h(z)} with {@code h(z) = φ(z) + z Φ(z)}, the expected improvement of a standard
      * normal over a threshold {@code z} below its mean.
      */
@@ -53,17 +65,11 @@ final class Normal {
             return Math.log(pdf(z) + z * cdf);
         }
         double u = -z;
-        // h(−u) = φ(u) (1 − u m(u)); for large u, 1 − u m(u) = m(u) c(u) with
-        // c(u) = 1/m(u) − u = 1 / (u + 2 / (u + 3 / (u + ...)))
+        // h(−u) = φ(u) (1 − u m(u))
         if (u < 3) {
             return logPdf(u) + Math.log(1 - u * mills(u));
         }
-        double t = u;
-        for (int k = 60; k >= 2; k--) {
-            t = u + k / t;
-        }
-        double c = 1 / t;
-        return logPdf(u) + Math.log(mills(u)) + Math.log(c);
+        return logPdf(u) + Math.log(mills(u)) - Math.log(inverseTail(u));
     }
 
     /**
@@ -76,14 +82,15 @@ final class Normal {
             return cdf / (pdf(z) + z * cdf);
         }
         double u = -z;
-        double m = mills(u);
         if (u < 3) {
+            double m = mills(u);
             return m / (1 - u * m);
         }
-        double t = u;
-        for (int k = 60; k >= 2; k--) {
-            t = u + k / t;
-        }
-        return t; // Φ/h = φ m / (φ m c) = 1 / c
+        return inverseTail(u); // Φ/h = φ m / (φ m c) = 1 / c
+    }
+
+    /** {@code d log Φ(w) / dw = φ(w) / Φ(w)}, stably in the lower tail. */
+    static double dLogCdf(double w) {
+        return w > -3 ? pdf(w) / (0.5 * Erf.erfc(-w / SQRT2)) : 1 / mills(-w);
     }
 }
