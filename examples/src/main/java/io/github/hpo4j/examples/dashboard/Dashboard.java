@@ -136,12 +136,13 @@ public final class Dashboard implements AutoCloseable {
             send(x, 200, "application/json", studies());
         } else if (path.startsWith("/study/")) {
             String name = name(path, "/study/", "");
-            StudyReport r = report(name);
+            List<TrialRecord> trials = trials(name);
             String enc = encode(name);
-            send(x, 200, "text/html; charset=utf-8", r.liveHtml("/api/studies/" + enc + "/status", "/fragment/study/" + enc,
-                    version(trials(name)), banner()));
+            send(x, 200, "text/html; charset=utf-8", report(name, trials).liveHtml("/api/studies/" + enc + "/status",
+                    "/fragment/study/" + enc, version(trials), banner()));
         } else if (path.startsWith("/fragment/study/")) {
-            send(x, 200, "text/html; charset=utf-8", report(name(path, "/fragment/study/", "")).fragment());
+            String name = name(path, "/fragment/study/", "");
+            send(x, 200, "text/html; charset=utf-8", report(name, trials(name)).fragment());
         } else if (path.startsWith("/api/studies/") && path.endsWith("/trials")) {
             StringWriter w = new StringWriter();
             TrialsJson.write(trials(name(path, "/api/studies/", "/trials")), w);
@@ -174,9 +175,9 @@ public final class Dashboard implements AutoCloseable {
         return StorageBackend.of(storage).trials(name);
     }
 
-    private StudyReport report(String name) {
+    private StudyReport report(String name, List<TrialRecord> trials) {
         StudyInfo info = storage.findStudy(name).orElseThrow(() -> new IllegalArgumentException("no such study"));
-        return StudyReport.builder().title(name).objectives(info.objectives()).trials(trials(name))
+        return StudyReport.builder().title(name).objectives(info.objectives()).trials(trials)
                 .subtitle(storage + " · read-only view").build();
     }
 

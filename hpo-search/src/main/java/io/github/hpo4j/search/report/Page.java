@@ -210,6 +210,15 @@ final class Page {
         return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }
 
+    /** Writes a page to a file (UTF-8), replacing it; says which file when it cannot. */
+    static void write(java.nio.file.Path file, String html) {
+        try {
+            java.nio.file.Files.writeString(file, html, StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("report: cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A CSV kept in the page for its download button. */
     static void csv(Html h, String id, String fileName, CharSequence csv) {
         h.raw("<textarea class=\"csv\" readonly id=\"").text(id).raw("\">").text(csv.toString()).raw("</textarea>");

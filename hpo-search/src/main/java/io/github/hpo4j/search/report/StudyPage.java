@@ -139,8 +139,8 @@ final class StudyPage {
         h.raw("</div>");
     }
 
-    List<String> sectionIds() {
-        String html = document(null);
+    /** The ids of the sections in a rendered document, in page order. */
+    static List<String> sectionIds(String html) {
         List<String> ids = new ArrayList<>();
         int at = 0;
         while ((at = html.indexOf("<section id=\"", at)) >= 0) {
@@ -170,6 +170,20 @@ final class StudyPage {
         for (TrialRecord t : ts) {
             double v = t.values().get(objective);
             if (Double.isFinite(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        return new double[] {lo, hi};
+    }
+
+    /** [lowest, highest] finite value of a named metric among some trials. */
+    private static double[] metricRange(String name, List<TrialRecord> ts) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (TrialRecord t : ts) {
+            Double v = t.metrics().get(name);
+            if (v != null && Double.isFinite(v)) {
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);
             }
@@ -948,16 +962,7 @@ final class StudyPage {
         }
         Map<String, double[]> metricRanges = new LinkedHashMap<>();
         for (String mName : metricNames) {
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (TrialRecord t : complete) {
-                Double v = t.metrics().get(mName);
-                if (v != null && Double.isFinite(v)) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
-            }
-            metricRanges.put(mName, new double[] {lo, hi});
+            metricRanges.put(mName, metricRange(mName, complete));
         }
         for (TrialRecord t : top) {
             h.raw("<tr data-t=\"").num(t.number()).raw("\"><td>").num(t.number()).raw("</td>");
@@ -993,16 +998,7 @@ final class StudyPage {
         List<String> shown = metricNames.subList(0, Math.min(6, metricNames.size()));
         double[][] ranges = new double[shown.size()][];
         for (int i = 0; i < shown.size(); i++) {
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (TrialRecord t : trials) {
-                Double v = t.metrics().get(shown.get(i));
-                if (v != null && Double.isFinite(v)) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
-            }
-            ranges[i] = new double[] {lo, hi};
+            ranges[i] = metricRange(shown.get(i), trials);
         }
         // a metric goes on the right axis when its spread differs from the first's by more than 10x
         boolean[] right = new boolean[shown.size()];

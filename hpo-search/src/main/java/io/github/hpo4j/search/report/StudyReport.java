@@ -4,10 +4,7 @@ import io.github.hpo4j.core.study.Direction;
 import io.github.hpo4j.core.study.Objective;
 import io.github.hpo4j.core.study.Study;
 import io.github.hpo4j.core.trial.TrialRecord;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,8 +26,8 @@ import java.util.Optional;
  * String html = report.html();                          // e.g. for a service's admin page
  * }</pre>
  *
- * <p>Immutable once built; {@link #html()} renders on each call. Stability: evolving (sections
- * may be added; their ids stay).
+ * <p>Immutable once built; {@link #html()} renders on first use and returns the same document after.
+ * Stability: evolving (sections may be added; their ids stay).
  */
 public final class StudyReport {
 
@@ -71,9 +68,16 @@ public final class StudyReport {
         return builder().title(study.name()).objectives(study.objectives()).trials(study.trials()).build();
     }
 
+    private volatile String document;
+
     /** @return the whole HTML document */
     public String html() {
-        return new StudyPage(this).document(null);
+        String d = document;
+        if (d == null) {
+            d = new StudyPage(this).document(null);
+            document = d;
+        }
+        return d;
     }
 
     /**
@@ -109,7 +113,7 @@ public final class StudyReport {
      * @return the section ids
      */
     public List<String> sections() {
-        return new StudyPage(this).sectionIds();
+        return StudyPage.sectionIds(html());
     }
 
     /**
@@ -119,11 +123,7 @@ public final class StudyReport {
      * @throws UncheckedIOException if it cannot be written
      */
     public void writeTo(Path file) {
-        try {
-            Files.writeString(file, html(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("report: cannot write " + file + ": " + e.getMessage(), e);
-        }
+        Page.write(file, html());
     }
 
     /**

@@ -7,10 +7,7 @@ import io.github.hpo4j.metrics.sweep.PrecisionRecallCurve;
 import io.github.hpo4j.metrics.sweep.RocCurve;
 import io.github.hpo4j.metrics.sweep.ScoreTable;
 import io.github.hpo4j.metrics.sweep.ThresholdSweep;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,11 +85,7 @@ public final class SweepReport {
      * @throws UncheckedIOException if it cannot be written
      */
     public void writeTo(Path file) {
-        try {
-            Files.writeString(file, html(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("report: cannot write " + file + ": " + e.getMessage(), e);
-        }
+        Page.write(file, html());
     }
 
     private boolean bothClasses(ScoreTable t) {
