@@ -25,15 +25,13 @@ final class LogState {
 
     private static final class StudyModel {
         final StudyInfo info;
-        /** By number; null where a lenient reader skipped the creation. */
-        final ArrayList<TrialRecord> trials = new ArrayList<>();
+        /** By number; missing where a lenient reader skipped the creation. */
+        final TrialTable trials = new TrialTable();
         /** Last heartbeat by number, 0 for none. */
         long[] beats = new long[16];
-        int present;
         int firstWaiting;
         /** RUNNING trials with heartbeats, checked for staleness. */
         final java.util.TreeSet<Integer> beating = new java.util.TreeSet<>();
-        List<TrialRecord> snapshot;
         final Map<String, Object> attrs = new LinkedHashMap<>();
 
         StudyModel(StudyInfo info) {
@@ -53,17 +51,7 @@ final class LogState {
     }
 
     List<TrialRecord> trials(String study) {
-        StudyModel m = model(study);
-        if (m.snapshot == null) {
-            ArrayList<TrialRecord> copy = new ArrayList<>(m.present);
-            for (TrialRecord t : m.trials) {
-                if (t != null) {
-                    copy.add(t);
-                }
-            }
-            m.snapshot = Collections.unmodifiableList(copy);
-        }
-        return m.snapshot;
+        return model(study).trials.snapshot();
     }
 
     /** A study's user attributes. */
@@ -78,10 +66,10 @@ final class LogState {
 
     TrialRecord trial(String study, int number) {
         StudyModel m = model(study);
-        TrialRecord t = number < 0 || number >= m.trials.size() ? null : m.trials.get(number);
+        TrialRecord t = m.trials.get(number);
         if (t == null) {
             throw new IllegalArgumentException("number: study '" + study + "' has no trial " + number
-                    + " (it has " + m.present + ")");
+                    + " (it has " + m.trials.present() + ")");
         }
         return t;
     }
@@ -226,13 +214,7 @@ final class LogState {
     }
 
     private static void put(StudyModel m, int number, TrialRecord t) {
-        while (m.trials.size() <= number) {
-            m.trials.add(null);
-        }
-        if (m.trials.get(number) == null) {
-            m.present++;
-        }
-        m.trials.set(number, t);
+        m.trials.put(number, t);
     }
 
     private static void beat(StudyModel m, int number, long time) {
@@ -258,7 +240,6 @@ final class LogState {
             return -1;
         }
         StudyModel m = model(event.study());
-        m.snapshot = null;
         if (event instanceof Event.TrialCreated e) {
             int number = e.number() < 0 ? m.trials.size() : e.number();
             TrialRecord.Builder b = TrialRecord.builder(number).state(e.state());

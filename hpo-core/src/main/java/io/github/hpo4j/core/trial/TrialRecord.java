@@ -75,11 +75,13 @@ public record TrialRecord(
                     + " and distributions " + distributions.keySet() + " must have the same names");
         }
         values = List.copyOf(values);
-        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
-        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
-        intermediateValues = Collections.unmodifiableNavigableMap(new TreeMap<>(intermediateValues));
+        // most trials have none of these: the shared empty maps cost nothing per record
+        metrics = metrics.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        attributes = attributes.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        intermediateValues = intermediateValues.isEmpty() ? Collections.emptyNavigableMap()
+                : Collections.unmodifiableNavigableMap(new TreeMap<>(intermediateValues));
         constraints = List.copyOf(constraints);
-        fixedParams = Collections.unmodifiableMap(new LinkedHashMap<>(fixedParams));
+        fixedParams = fixedParams.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(fixedParams));
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(complete, "complete");
         Objects.requireNonNull(failure, "failure");

@@ -115,7 +115,7 @@ final class IncrementalMixture {
      *     small for the fixed bandwidth floor
      */
     SortedMixture update(int[] positions, double[] values) {
-        return update(positions, p -> values[indexOf(positions, p)]);
+        return update(positions, positions.length, p -> values[indexOf(positions, p)]);
     }
 
     private static int indexOf(int[] positions, int p) {
@@ -123,14 +123,15 @@ final class IncrementalMixture {
     }
 
     /**
-     * @param positions history positions of the bad set, ascending, each below 2^20 − 1
+     * @param positions history positions of the bad set, ascending, each below 2^20 − 1: the first
+     *                  {@code n} of the array
+     * @param n         how many
      * @param valueAt   the transformed value at a position (NaN if the trial lacks the parameter);
      *                  asked only for positions new since the previous update, unless rebuilding
      * @return the set's mixture (weights normalised with the prior), or null when the set is too
      *     small for the fixed bandwidth floor or a trial lacks the parameter
      */
-    SortedMixture update(int[] positions, java.util.function.IntToDoubleFunction valueAt) {
-        int n = positions.length;
+    SortedMixture update(int[] positions, int n, java.util.function.IntToDoubleFunction valueAt) {
         if (n < MIN_SIZE || positions[n - 1] >= PRIOR) {
             valid = false;
             return null;
@@ -164,7 +165,7 @@ final class IncrementalMixture {
                     return null;
                 }
             }
-            rebuild(positions, values);
+            rebuild(positions, n, values);
         }
         return snapshot();
     }
@@ -180,8 +181,7 @@ final class IncrementalMixture {
         }
     }
 
-    private void rebuild(int[] positions, double[] values) {
-        int n = positions.length;
+    private void rebuild(int[] positions, int n, double[] values) {
         grow(positions[n - 1]);
         Arrays.fill(rampSums, 0);
         Arrays.fill(rankSums, 0);

@@ -36,6 +36,11 @@ final class ParzenEstimator {
     private final SortedMixture sorted;
     /** The kernel order by centre computed for the univariate bandwidths, reused by {@link SortedKernels}. */
     private int[] lastOrder;
+    /**
+     * Multivariate bandwidths: every observation's kernel has its parameter's one bandwidth, the
+     * prior kernel (the last) its own; scoring then reads one 1/(2σ²) per parameter.
+     */
+    private final boolean sharedBandwidths;
 
     /**
      * @param specs        the parameters
@@ -59,6 +64,7 @@ final class ParzenEstimator {
         this.base = null;
         this.logProb = null;
         this.sorted = mixture;
+        this.sharedBandwidths = false;
     }
 
     /**
@@ -80,11 +86,31 @@ final class ParzenEstimator {
      */
     ParzenEstimator(ParamSpec[] specs, double[][] observations, double[] weights, TpeParameters params,
                     int[] observationOrder) {
+        this(specs, observations, weights, weights.length, params, observationOrder, null);
+    }
+
+    /**
+     * @param specs             the parameters
+     * @param observations      transformed observations [param][obs], in trial-number order; the
+     *                          first {@code n} of each are read
+     * @param weights           unnormalised weight per observation; the first {@code n} are read
+     * @param n                 how many observations
+     * @param params            estimator settings
+     * @param observationOrder  for one parameter, the observations' indices in ascending order of
+     *                          value if already known (see {@link SortedObservations}), else null
+     * @param scratch           arrays to build in, for an estimator used only until the next one is
+     *                          built in them (the bad set's, one per ask); null to allocate. One
+     *                          continuous parameter always allocates (its sorted kernels keep them).
+     */
+    ParzenEstimator(ParamSpec[] specs, double[][] observations, double[] weights, int n, TpeParameters params,
+                    int[] observationOrder, ScratchArrays scratch) {
         this.specs = specs;
-        int n = weights.length;
         int d = specs.length;
         this.kernels = n + 1;
-        double[] w = new double[kernels];
+        this.sharedBandwidths = params.multivariate();
+        boolean oneContinuous = d == 1 && !specs[0].categorical && !specs[0].discrete();
+        ScratchArrays buf = oneContinuous ? null : scratch;
+        double[] w = array(buf, 0, kernels);
         double total = 0;
         if (n == 0) {
             w[0] = 1;
@@ -97,7 +123,7 @@ final class ParzenEstimator {
             w[n] = params.priorWeight();
             total += params.priorWeight();
         }
-        cumWeights = new double[kernels];
+        cumWeights = array(buf, 1, kernels);
         double acc = 0;
         double invTotal = 1 / total;
         for (int k = 0; k < kernels; k++) {
@@ -109,9 +135,10 @@ final class ParzenEstimator {
         // continuous factors: the product of the kernels' masses inside the range (each at least
         // Φ(1) - 1/2 for a centre inside the range and σ <= range, so d factors cannot underflow
         // for any realistic d; a log is taken every 64 factors anyway) and the sum of log σ·√(2π)
-        double[] massProduct = new double[kernels];
-        Arrays.fill(massProduct, 1);
-        double[] logSum = new double[kernels];
+        double[] massProduct = array(buf, 2, kernels);
+        Arrays.fill(massProduct, 0, kernels, 1);
+        double[] logSum = array(buf, 3, kernels);
+        Arrays.fill(logSum, 0, kernels, 0);
         int continuousSinceLog = 0;
         SortedKernels sk = null;
         mu = new double[d][];
@@ -122,26 +149,28 @@ final class ParzenEstimator {
         for (int j = 0; j < d; j++) {
             ParamSpec s = specs[j];
             if (s.categorical) {
-                logProb[j] = categoricalKernels(s.choices, observations[j], n, params.priorWeight());
+                logProb[j] = categoricalKernels(s.choices, observations[j], n, params.priorWeight(),
+                        array(buf, 5 + 4 * j + 3, kernels * s.choices));
                 continue;
             }
-            double[] m = Arrays.copyOf(observations[j], kernels);
+            double[] m = array(buf, 5 + 4 * j, kernels);
+            System.arraycopy(observations[j], 0, m, 0, n);
             m[n] = 0.5 * (s.lowT + s.highT);
             double[] sg = params.multivariate()
-                    ? multivariateSigmas(s, n, d, params)
+                    ? multivariateSigmas(s, n, d, params, array(buf, 5 + 4 * j + 1, kernels))
                     : univariateSigmas(s, observations[j], n, params, d == 1 ? observationOrder : null);
             sg[n] = s.highT - s.lowT;
             mu[j] = m;
             sigma[j] = sg;
             if (s.discrete()) {
-                double[] ln = new double[kernels];
+                double[] ln = array(buf, 5 + 4 * j + 3, kernels);
                 for (int k = 0; k < kernels; k++) {
                     ln[k] = Gaussian.logMass((s.lowT - m[k]) / sg[k], (s.highT - m[k]) / sg[k]);
                 }
                 logNorm[j] = ln;
                 continue;
             }
-            double[] hv = new double[kernels];
+            double[] hv = array(buf, 5 + 4 * j + 2, kernels);
             double lastSigma = Double.NaN;
             double lastInv = 0;
             double lastLog = 0;
@@ -187,7 +216,7 @@ final class ParzenEstimator {
             sk = new SortedKernels(mu[0], halfInvVar[0], linear, lastOrder);
             base = null;
         } else {
-            base = new double[kernels];
+            base = array(buf, 4, kernels);
             for (int k = 0; k < kernels; k++) {
                 base[k] = Math.log(w[k] / massProduct[k]) - logSum[k];
             }
@@ -195,8 +224,12 @@ final class ParzenEstimator {
         sorted = sk;
     }
 
-    private double[] categoricalKernels(int c, double[] obs, int n, double prior) {
-        double[] lp = new double[kernels * c];
+    /** A new array, or the scratch slot's when building in scratch arrays. */
+    private static double[] array(ScratchArrays scratch, int slot, int length) {
+        return scratch == null ? new double[length] : scratch.doubles(slot, length);
+    }
+
+    private double[] categoricalKernels(int c, double[] obs, int n, double prior, double[] lp) {
         double base = prior / kernels;
         for (int k = 0; k < kernels; k++) {
             boolean observed = k < n;
@@ -212,11 +245,10 @@ final class ParzenEstimator {
         return lp;
     }
 
-    private double[] multivariateSigmas(ParamSpec s, int n, int d, TpeParameters params) {
+    private double[] multivariateSigmas(ParamSpec s, int n, int d, TpeParameters params, double[] out) {
         double range = s.highT - s.lowT;
         double sg = 0.2 * Math.pow(Math.max(n, 1), -1.0 / (d + 4)) * range;
-        double[] out = new double[kernels];
-        Arrays.fill(out, clip(sg, range, n, params));
+        Arrays.fill(out, 0, kernels, clip(sg, range, n, params));
         return out;
     }
 
@@ -374,7 +406,7 @@ final class ParzenEstimator {
         int[] kernel = new int[count];
         for (int c = 0; c < count; c++) {
             double u = rng.nextDouble();
-            int k = Arrays.binarySearch(cumWeights, u);
+            int k = Arrays.binarySearch(cumWeights, 0, kernels, u);
             kernel[c] = k >= 0 ? Math.min(k + 1, kernels - 1) : Math.min(-k - 1, kernels - 1);
         }
         double[][] out = new double[count][d];
@@ -520,7 +552,17 @@ final class ParzenEstimator {
                 double t = s.transform(v);
                 double[] m = mu[j];
                 double[] hv = halfInvVar[j];
-                for (int k = 0; k < kernels; k++) {
+                int own = 0;
+                if (sharedBandwidths) {
+                    // every kernel but the prior's (the last) has the same 1/(2σ²)
+                    own = kernels - 1;
+                    double h = hv[0];
+                    for (int k = 0; k < own; k++) {
+                        double z = t - m[k];
+                        terms[k] -= h * z * z;
+                    }
+                }
+                for (int k = own; k < kernels; k++) {
                     double z = t - m[k];
                     terms[k] -= hv[k] * z * z;
                 }

@@ -33,15 +33,15 @@ final class SortedObservations {
     }
 
     /**
-     * @param positions history positions of the set, ascending, each below 2^20
+     * @param positions history positions of the set, ascending, each below 2^20: the first {@code n}
+     * @param n         how many
      * @param values    the parameter's value at each of them (no NaN)
      * @return indices into {@code positions} in ascending order of value
      */
-    int[] order(int[] positions, double[] values) {
-        int n = positions.length;
+    int[] order(int[] positions, int n, double[] values) {
         int maxPosition = n == 0 ? 0 : positions[n - 1];
         if (maxPosition > POSITION_MASK) {
-            return ParzenEstimator.sortedOrder(values);
+            return ParzenEstimator.sortedOrder(Arrays.copyOf(values, n));
         }
         if (member.length <= maxPosition) {
             int capacity = Math.max(maxPosition + 1, member.length * 2);

@@ -105,13 +105,35 @@ public final class TpeSampler implements Sampler {
     }
 
     /**
-     * What one trial's asks see: the good and bad trials (history positions) and the RUNNING
-     * trials of other workers. Computed once per trial and reused by each of its parameters
-     * while no other trial finishes.
+     * What one trial's asks see: the good and bad trials (history positions; the bad ones are
+     * the first {@code badCount} of {@code bad}, an array reused by the next context) and the
+     * RUNNING trials of other workers. Computed once per trial and reused by each of its
+     * parameters while no other trial finishes.
      */
-    private record Context(String study, int trial, int finished, int size, int[] good, int[] bad,
+    private record Context(String study, int trial, int finished, int size, int[] good, int[] bad, int badCount,
                            List<TrialRecord> liars, List<TrialRecord> byPosition,
                            List<Direction> directions) {
+    }
+
+    /** The warm start followed by the study's trials, without copying either. */
+    private static final class History extends java.util.AbstractList<TrialRecord> implements java.util.RandomAccess {
+        private final List<TrialRecord> first;
+        private final List<TrialRecord> then;
+
+        History(List<TrialRecord> first, List<TrialRecord> then) {
+            this.first = first;
+            this.then = then;
+        }
+
+        @Override
+        public TrialRecord get(int index) {
+            return index < first.size() ? first.get(index) : then.get(index - first.size());
+        }
+
+        @Override
+        public int size() {
+            return first.size() + then.size();
+        }
     }
 
     /** One parameter's values by history position, for finished trials (immutable once cached). */
@@ -134,6 +156,12 @@ public final class TpeSampler implements Sampler {
 
     private record ParamKey(String name, Distribution distribution) {
     }
+
+    /** Reused by each trial's split (guarded by rng). */
+    private final ScratchArrays splitArrays = new ScratchArrays();
+    /** The bad set's observations and weights, and its estimator, rebuilt per ask (guarded by rng). */
+    private final ScratchArrays badObservations = new ScratchArrays();
+    private final ScratchArrays badEstimator = new ScratchArrays();
 
     private String cachedStudy;
     private Object cachedStorage;
@@ -196,17 +224,19 @@ public final class TpeSampler implements Sampler {
             cachedStorage = study.storage();
         }
         int warm = warmStart.size();
-        List<TrialRecord> byPosition = new ArrayList<>(warm + trials.size());
-        byPosition.addAll(warmStart);
-        byPosition.addAll(trials);
+        // trials() is an immutable snapshot, so a view of it stays valid for this context
+        List<TrialRecord> byPosition = warm == 0 ? trials : new History(warmStart, trials);
         List<TrialRecord> liars = new ArrayList<>();
         int[] good;
         int[] bad;
+        int badCount;
         int[] simple = simpleSplit(byPosition, warm, currentNumber, study.directions());
         if (simple != null) {
             // one objective, every finished trial COMPLETE without constraints, no other worker running
-            good = java.util.Arrays.copyOfRange(simple, 1, 1 + simple[0]);
-            bad = java.util.Arrays.copyOfRange(simple, 1 + simple[0], simple.length);
+            good = java.util.Arrays.copyOfRange(simple, 2, 2 + simple[0]);
+            bad = simple;
+            badCount = simple[1];
+            System.arraycopy(simple, 2 + simple[0], bad, 0, badCount);
         } else {
             List<GoodBadSplit.Observed> observed = new ArrayList<>();
             int finishedAll = 0;
@@ -225,8 +255,9 @@ public final class TpeSampler implements Sampler {
             good = split.good.stream().mapToInt(GoodBadSplit.Observed::order).toArray();
             bad = split.bad.stream().filter(o -> o.trial().state() != TrialState.RUNNING)
                     .mapToInt(GoodBadSplit.Observed::order).toArray();
+            badCount = bad.length;
         }
-        c = new Context(study.name(), currentNumber, finished, trials.size(), good, bad, liars, byPosition,
+        c = new Context(study.name(), currentNumber, finished, trials.size(), good, bad, badCount, liars, byPosition,
                 study.directions());
         context = c;
         return c;
@@ -237,8 +268,8 @@ public final class TpeSampler implements Sampler {
      * objective, every finished trial COMPLETE and without constraints, no RUNNING trial of
      * another worker. The best γ(n) by value (ties to the older trial) are good.
      *
-     * @return {good count, good positions…, bad positions…}, each part ascending; null when the
-     *     case is not the common one
+     * @return {good count, bad count, good positions…, bad positions…}, each part ascending, in
+     *     an array reused by the next call; null when the case is not the common one
      */
     int[] simpleSplit(List<TrialRecord> byPosition, int warm, int currentNumber, List<Direction> directions) {
         if (directions.size() != 1) {
@@ -269,8 +300,8 @@ public final class TpeSampler implements Sampler {
         if (splitOthers) {
             return null;
         }
-        int[] positions = new int[size];
-        double[] values = new double[size];
+        int[] positions = splitArrays.ints(0, size);
+        double[] values = splitArrays.doubles(0, size);
         int n = 0;
         for (int pos = 0; pos < splitPrefix; pos++) {
             if (splitKind[pos] == SPLIT_COMPLETE) {
@@ -297,17 +328,17 @@ public final class TpeSampler implements Sampler {
         }
         int[] best = GoodBadSplit.smallest(values, n, gamma.applyAsInt(n));
         int kept = best.length;
-        boolean[] isGood = new boolean[n];
-        for (int i = 0; i < kept; i++) {
-            isGood[best[i]] = true;
-        }
-        int[] out = new int[1 + n];
+        java.util.Arrays.sort(best);
+        int[] out = splitArrays.ints(1, 2 + n);
         out[0] = kept;
-        int g = 1;
-        int b = 1 + kept;
+        out[1] = n - kept;
+        int g = 2;
+        int b = 2 + kept;
+        int next = 0;
         for (int i = 0; i < n; i++) {
-            if (isGood[i]) {
+            if (next < kept && best[next] == i) {
                 out[g++] = positions[i];
+                next++;
             } else {
                 out[b++] = positions[i];
             }
@@ -445,7 +476,8 @@ public final class TpeSampler implements Sampler {
         if (last != null && java.util.Arrays.equals((int[]) last[0], c.good())) {
             return (ParzenEstimator) last[1];
         }
-        ParzenEstimator e = estimator(c, c.good(), List.of(), names, specs, cols, params, false);
+        ParzenEstimator e = estimator(c, c.good(), c.good().length, List.of(), names, specs, cols, params, false,
+                null, null);
         goodEstimators.put(key, new Object[] {c.good(), e});
         return e;
     }
@@ -460,7 +492,8 @@ public final class TpeSampler implements Sampler {
             cols[j].ensure(c.byPosition().size());
         }
         ParzenEstimator good = goodEstimator(c, names, specs, cols, params);
-        ParzenEstimator bad = estimator(c, c.bad(), c.liars(), names, specs, cols, params, true);
+        ParzenEstimator bad = estimator(c, c.bad(), c.badCount(), c.liars(), names, specs, cols, params, true,
+                badObservations, badEstimator);
         double[][] candidates = good.sample(rng, nEiCandidates);
         double[] lg = good.logPdf(candidates);
         int best = bad.bestRatio(candidates, lg);
@@ -497,9 +530,15 @@ public final class TpeSampler implements Sampler {
         return x;
     }
 
-    private static ParzenEstimator estimator(Context c, int[] positions, List<TrialRecord> liars, String[] names,
-                                             ParamSpec[] specs, Column[] cols, TpeParameters params,
-                                             boolean keepOrder) {
+    /**
+     * @param positions the set's history positions, the first {@code count} of them
+     * @param keepOrder whether this is the bad set (its sorted order and mixture are carried over)
+     * @param observed  arrays for the observations when the estimator lives for this ask only, else null
+     * @param built     arrays to build that estimator in, else null
+     */
+    private static ParzenEstimator estimator(Context c, int[] positions, int count, List<TrialRecord> liars,
+                                             String[] names, ParamSpec[] specs, Column[] cols, TpeParameters params,
+                                             boolean keepOrder, ScratchArrays observed, ScratchArrays built) {
         int d = names.length;
         if (keepOrder && d == 1 && liars.isEmpty() && IncrementalMixture.applies(specs[0], params)) {
             // the bad set's mixture kept from the previous ask: only new trials' values are read
@@ -507,22 +546,27 @@ public final class TpeSampler implements Sampler {
             if (col.badMixture == null) {
                 col.badMixture = new IncrementalMixture(specs[0], params);
             }
-            SortedMixture kept = col.badMixture.update(positions, pos -> value(c, col, pos, names[0], specs[0]));
+            SortedMixture kept = col.badMixture.update(positions, count,
+                    pos -> value(c, col, pos, names[0], specs[0]));
             if (kept != null) {
                 return ParzenEstimator.scoring(specs[0], kept);
             }
         }
-        int total = positions.length + liars.size();
-        double[][] obs = new double[d][total];
+        // one continuous parameter's estimator keeps its arrays; otherwise an estimator that lives
+        // for this ask only is built in the scratch arrays
+        ScratchArrays buf = d > 1 ? observed : null;
+        int total = count + liars.size();
+        double[][] obs = new double[d][];
         boolean[] missing = null;
         for (int j = 0; j < d; j++) {
             Column col = cols[j];
-            double[] out = obs[j];
-            for (int i = 0; i < positions.length; i++) {
+            double[] out = buf == null ? new double[total] : buf.doubles(j, total);
+            obs[j] = out;
+            for (int i = 0; i < count; i++) {
                 out[i] = value(c, col, positions[i], names[j], specs[j]);
             }
-            for (int i = positions.length; i < total; i++) {
-                out[i] = extract(liars.get(i - positions.length), names[j], specs[j]);
+            for (int i = count; i < total; i++) {
+                out[i] = extract(liars.get(i - count), names[j], specs[j]);
             }
             for (int i = 0; i < total; i++) {
                 if (Double.isNaN(out[i])) {
@@ -543,23 +587,20 @@ public final class TpeSampler implements Sampler {
                     for (int j = 0; j < d; j++) {
                         obs[j][m] = obs[j][i];
                     }
-                    kept[m] = i < positions.length ? positions[i] : -1;
+                    kept[m] = i < count ? positions[i] : -1;
                     m++;
                 }
-            }
-            for (int j = 0; j < d; j++) {
-                obs[j] = java.util.Arrays.copyOf(obs[j], m);
             }
         }
         int[] order = null;
         if (keepOrder && d == 1 && missing == null && liars.isEmpty() && !specs[0].categorical
                 && !params.multivariate()) {
-            order = cols[0].badOrder.order(positions, obs[0]);
+            order = cols[0].badOrder.order(positions, count, obs[0]);
         }
         double[] weights = !keepOrder && c.directions().size() > 1
                 ? goodWeightsForSeveralObjectives(c, kept, m)
-                : defaultWeights(m);
-        return new ParzenEstimator(specs, obs, weights, params, order);
+                : defaultWeights(m, buf == null ? new double[m] : buf.doubles(d, m));
+        return new ParzenEstimator(specs, obs, weights, m, params, order, d > 1 ? built : null);
     }
 
     /**
@@ -588,9 +629,13 @@ public final class TpeSampler implements Sampler {
 
     /** 1 below 25 observations; beyond, a linear ramp from 1/n to 1 for the older ones and 1 for the newest 25. */
     static double[] defaultWeights(int n) {
-        double[] w = new double[n];
+        return defaultWeights(n, new double[n]);
+    }
+
+    /** {@link #defaultWeights(int)} written into the first n of {@code w}. */
+    static double[] defaultWeights(int n, double[] w) {
         if (n < 25) {
-            java.util.Arrays.fill(w, 1);
+            java.util.Arrays.fill(w, 0, n, 1);
             return w;
         }
         int ramp = n - 25;

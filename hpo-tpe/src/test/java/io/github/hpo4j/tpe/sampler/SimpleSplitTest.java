@@ -39,8 +39,8 @@ class SimpleSplitTest {
         GoodBadSplit split = GoodBadSplit.split(observed, List.of(d), GoodBadSplit.defaultGamma(observed.size()));
         int[] good = split.good.stream().mapToInt(GoodBadSplit.Observed::order).toArray();
         int[] bad = split.bad.stream().mapToInt(GoodBadSplit.Observed::order).toArray();
-        assertArrayEquals(good, java.util.Arrays.copyOfRange(simple, 1, 1 + simple[0]));
-        assertArrayEquals(bad, java.util.Arrays.copyOfRange(simple, 1 + simple[0], simple.length));
+        assertArrayEquals(good, java.util.Arrays.copyOfRange(simple, 2, 2 + simple[0]));
+        assertArrayEquals(bad, java.util.Arrays.copyOfRange(simple, 2 + simple[0], 2 + simple[0] + simple[1]));
     }
 
     @Test

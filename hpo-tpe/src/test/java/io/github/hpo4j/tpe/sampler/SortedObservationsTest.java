@@ -27,9 +27,9 @@ class SortedObservationsTest {
     void order_handExample_insertsAndRemoves() {
         SortedObservations so = new SortedObservations();
         // positions 0, 2, 5 with values 3, -1, 2 → indices by value: 1 (−1), 2 (2), 0 (3)
-        assertArrayEquals(new int[] {1, 2, 0}, so.order(new int[] {0, 2, 5}, new double[] {3, -1, 2}));
+        assertArrayEquals(new int[] {1, 2, 0}, so.order(new int[] {0, 2, 5}, 3, new double[] {3, -1, 2}));
         // position 2 leaves, 7 (value 0) and 9 (value 10) arrive: values 3, 2, 0, 10 → 2, 1, 0, 3
-        assertArrayEquals(new int[] {2, 1, 0, 3}, so.order(new int[] {0, 5, 7, 9}, new double[] {3, 2, 0, 10}));
+        assertArrayEquals(new int[] {2, 1, 0, 3}, so.order(new int[] {0, 5, 7, 9}, 4, new double[] {3, 2, 0, 10}));
     }
 
     /** A set of trials evolving ask by ask, as a bad set does: mostly one arrival, now and then a departure. */
@@ -60,7 +60,7 @@ class SortedObservationsTest {
             for (int i = 0; i < positions.length; i++) {
                 values[i] = valueAt[positions[i]];
             }
-            int[] order = so.order(positions, values);
+            int[] order = so.order(positions, positions.length, values);
             assertArrayEquals(expectedOrder(values), order, "step " + step);
         }
         assertTrue(next > 0);

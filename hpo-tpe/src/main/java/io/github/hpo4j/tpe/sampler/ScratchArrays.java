@@ -1,0 +1,54 @@
+package io.github.hpo4j.tpe.sampler;
+
+import java.util.Arrays;
+
+/**
+ * Arrays reused from ask to ask by work that lives for one ask (the bad set's observations and
+ * estimator, the good/bad split). Each slot holds one array, grown by half again when a longer
+ * one is asked for and never shrunk, so that a study adding one trial per ask reallocates
+ * rarely. What a slot held before is not cleared: callers write before they read and use their
+ * own lengths, never {@code array.length}. Not thread-safe: the sampler's lock guards it.
+ */
+final class ScratchArrays {
+
+    private double[][] doubles = new double[8][];
+    private int[][] ints = new int[4][];
+
+    /**
+     * @param slot   which array, {@code >= 0}
+     * @param length the length needed
+     * @return an array of at least that length, its contents left from earlier use
+     */
+    double[] doubles(int slot, int length) {
+        if (slot >= doubles.length) {
+            doubles = Arrays.copyOf(doubles, Math.max(slot + 1, 2 * doubles.length));
+        }
+        double[] a = doubles[slot];
+        if (a == null || a.length < length) {
+            a = new double[grown(a == null ? 0 : a.length, length)];
+            doubles[slot] = a;
+        }
+        return a;
+    }
+
+    /**
+     * @param slot   which array, {@code >= 0}
+     * @param length the length needed
+     * @return an array of at least that length, its contents left from earlier use
+     */
+    int[] ints(int slot, int length) {
+        if (slot >= ints.length) {
+            ints = Arrays.copyOf(ints, Math.max(slot + 1, 2 * ints.length));
+        }
+        int[] a = ints[slot];
+        if (a == null || a.length < length) {
+            a = new int[grown(a == null ? 0 : a.length, length)];
+            ints[slot] = a;
+        }
+        return a;
+    }
+
+    private static int grown(int had, int needed) {
+        return Math.max(needed, had + had / 2);
+    }
+}
