@@ -68,8 +68,10 @@ public record TrialRecord(
             throw new IllegalArgumentException("number (" + number + ") must be >= 0");
         }
         Objects.requireNonNull(state, "state");
-        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
-        distributions = Collections.unmodifiableMap(new LinkedHashMap<>(distributions));
+        // a builder's own maps, handed over by build(), are never written again: no copy needed
+        params = Collections.unmodifiableMap(params instanceof Handed<String, Object> h ? h : new LinkedHashMap<>(params));
+        distributions = Collections.unmodifiableMap(distributions instanceof Handed<String, Distribution> h
+                ? h : new LinkedHashMap<>(distributions));
         if (!params.keySet().equals(distributions.keySet())) {
             throw new IllegalArgumentException("params " + params.keySet()
                     + " and distributions " + distributions.keySet() + " must have the same names");
@@ -170,12 +172,27 @@ public record TrialRecord(
         return s;
     }
 
+    /**
+     * A map a {@link Builder} wrote and handed to the record it built; the builder copies it
+     * before writing again, so a record may keep it without a copy of its own.
+     */
+    private static final class Handed<K, V> extends LinkedHashMap<K, V> {
+        Handed() {
+        }
+
+        Handed(Map<K, V> from) {
+            super(from);
+        }
+    }
+
     /** Builds a {@link TrialRecord}. Not thread-safe. */
     public static final class Builder {
         private final int number;
         private TrialState state = TrialState.COMPLETE;
-        private final Map<String, Object> params = new LinkedHashMap<>();
-        private final Map<String, Distribution> distributions = new LinkedHashMap<>();
+        private Handed<String, Object> params = new Handed<>();
+        private Handed<String, Distribution> distributions = new Handed<>();
+        /** Whether params and distributions went to a built record (copied before the next write). */
+        private boolean handed;
         private final List<Double> values = new ArrayList<>();
         private final Map<String, Double> metrics = new LinkedHashMap<>();
         private final Map<String, Object> attributes = new LinkedHashMap<>();
@@ -216,6 +233,7 @@ public record TrialRecord(
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
             }
+            ownMaps();
             params.put(name, distribution.toExternal(internal));
             distributions.put(name, distribution);
             return this;
@@ -234,6 +252,7 @@ public record TrialRecord(
             if (!distribution.containsInternal(internal)) {
                 throw new IllegalArgumentException(name + ": value (" + internal + ") is outside " + distribution);
             }
+            ownMaps();
             params.put(name, distribution.toExternal(internal));
             distributions.put(name, distribution);
             return this;
@@ -340,8 +359,17 @@ public record TrialRecord(
             return this;
         }
 
+        private void ownMaps() {
+            if (handed) {
+                params = new Handed<>(params);
+                distributions = new Handed<>(distributions);
+                handed = false;
+            }
+        }
+
         /** @return the record */
         public TrialRecord build() {
+            handed = true;
             return new TrialRecord(number, state, params, distributions, values, metrics, attributes,
                     intermediateValues, constraints, fixedParams, Optional.ofNullable(start),
                     Optional.ofNullable(complete), Optional.ofNullable(failure));

@@ -47,6 +47,8 @@ final class IncrementalMixture {
     private int wideSize;
     /** Members by rank (history order). */
     private int[] byRank = new int[0];
+    /** The values read for a rebuild, kept for the next. */
+    private double[] rebuildValues = new double[0];
     private int members;
     /** By history position. */
     private double[] value = new double[0];
@@ -157,7 +159,10 @@ final class IncrementalMixture {
             }
             updates++;
         } else {
-            double[] values = new double[n];
+            if (rebuildValues.length < n) {
+                rebuildValues = new double[n + n / 2];
+            }
+            double[] values = rebuildValues;
             for (int i = 0; i < n; i++) {
                 values[i] = valueAt.applyAsDouble(positions[i]);
                 if (Double.isNaN(values[i])) {
@@ -186,9 +191,16 @@ final class IncrementalMixture {
         Arrays.fill(rampSums, 0);
         Arrays.fill(rankSums, 0);
         Arrays.fill(newestSums, 0);
-        byRank = Arrays.copyOf(positions, Math.max(n, 16));
+        // arrays big enough are kept (a rebuild every few hundred asks would otherwise
+        // reallocate the whole set)
+        if (byRank.length < n) {
+            byRank = new int[Math.max(16, n + n / 2)];
+        }
+        System.arraycopy(positions, 0, byRank, 0, n);
         members = n;
-        keys = new long[Math.max(n + 1, 16)];
+        if (keys.length < n + 1) {
+            keys = new long[Math.max(16, n + 1 + n / 2)];
+        }
         for (int i = 0; i < n; i++) {
             int p = positions[i];
             value[p] = values[i];
@@ -199,7 +211,9 @@ final class IncrementalMixture {
         size = n + 1;
         Arrays.sort(keys, 0, size);
         wideSize = 0;
-        wideKeys = new long[Math.max(16, size)];
+        if (wideKeys.length < size) {
+            wideKeys = new long[Math.max(16, size + size / 2)];
+        }
         for (int k = 0; k < size; k++) {
             int p = position(k);
             if (p != PRIOR) {

@@ -401,15 +401,25 @@ final class ParzenEstimator {
      * @return internal values [candidate][param], admissible for each distribution
      */
     double[][] sample(RandomGenerator rng, int count) {
+        return sample(rng, count, new ScratchArrays());
+    }
+
+    /**
+     * {@link #sample(RandomGenerator, int)} in reused arrays.
+     *
+     * @param scratch where the candidates are written; the next call overwrites them
+     * @return internal values [candidate][param]
+     */
+    double[][] sample(RandomGenerator rng, int count, ScratchArrays scratch) {
         // in Optuna's order of draws: every candidate's kernel first, then parameter by parameter
         int d = specs.length;
-        int[] kernel = new int[count];
+        int[] kernel = scratch.ints(0, count);
         for (int c = 0; c < count; c++) {
             double u = rng.nextDouble();
             int k = Arrays.binarySearch(cumWeights, 0, kernels, u);
             kernel[c] = k >= 0 ? Math.min(k + 1, kernels - 1) : Math.min(-k - 1, kernels - 1);
         }
-        double[][] out = new double[count][d];
+        double[][] out = scratch.matrix(0, count, d);
         for (int j = 0; j < d; j++) {
             ParamSpec s = specs[j];
             for (int c = 0; c < count; c++) {
@@ -445,14 +455,24 @@ final class ParzenEstimator {
      * @return one log density per candidate
      */
     double[] logPdf(double[][] candidates) {
-        double[] out = new double[candidates.length];
+        return logPdf(candidates, new ScratchArrays());
+    }
+
+    /**
+     * {@link #logPdf(double[][])} in reused arrays.
+     *
+     * @param scratch where the densities are written; the next call overwrites them
+     * @return one log density per candidate, in the first {@code candidates.length} entries
+     */
+    double[] logPdf(double[][] candidates, ScratchArrays scratch) {
+        double[] out = scratch.doubles(0, candidates.length);
         if (sorted != null) {
             for (int c = 0; c < candidates.length; c++) {
                 out[c] = sorted.logSum(specs[0].transform(candidates[c][0]));
             }
             return out;
         }
-        double[] terms = new double[kernels];
+        double[] terms = scratch.doubles(1, kernels);
         for (int c = 0; c < candidates.length; c++) {
             out[c] = logSumExp(terms, accumulate(candidates[c], terms));
         }
@@ -470,10 +490,21 @@ final class ParzenEstimator {
      * @return the index of the best candidate
      */
     int bestRatio(double[][] candidates, double[] logL) {
+        return bestRatio(candidates, logL, new ScratchArrays());
+    }
+
+    /**
+     * {@link #bestRatio(double[][], double[])} with its working arrays reused.
+     *
+     * @param scratch working arrays; may be the one {@link #sample} and {@link #logPdf} wrote the
+     *                candidates and logL in (this uses other slots)
+     * @return the index of the best candidate
+     */
+    int bestRatio(double[][] candidates, double[] logL, ScratchArrays scratch) {
         int count = candidates.length;
-        double[] bound = new double[count];
+        double[] bound = scratch.doubles(2, count);
         double[][] terms = sorted == null ? termBuffer(count, kernels) : null;
-        double[] max = new double[count];
+        double[] max = scratch.doubles(3, count);
         for (int c = 0; c < count; c++) {
             if (sorted != null) {
                 max[c] = sorted.lowerBound(specs[0].transform(candidates[c][0]));
@@ -483,7 +514,7 @@ final class ParzenEstimator {
             bound[c] = logL[c] - max[c];
         }
         // insertion sort by bound, highest first (a couple of dozen candidates)
-        int[] byBound = new int[count];
+        int[] byBound = scratch.ints(1, count);
         for (int c = 0; c < count; c++) {
             int at = c;
             while (at > 0 && bound[byBound[at - 1]] < bound[c]) {

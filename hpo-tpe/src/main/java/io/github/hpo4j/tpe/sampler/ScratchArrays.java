@@ -13,6 +13,7 @@ final class ScratchArrays {
 
     private double[][] doubles = new double[8][];
     private int[][] ints = new int[4][];
+    private double[][][] matrices = new double[2][][];
 
     /**
      * @param slot   which array, {@code >= 0}
@@ -46,6 +47,25 @@ final class ScratchArrays {
             ints[slot] = a;
         }
         return a;
+    }
+
+    /**
+     * @param slot which matrix, {@code >= 0}
+     * @param rows its rows
+     * @param cols its columns
+     * @return a matrix of exactly that shape (reallocated when the shape changes), contents
+     *     left from earlier use
+     */
+    double[][] matrix(int slot, int rows, int cols) {
+        if (slot >= matrices.length) {
+            matrices = Arrays.copyOf(matrices, Math.max(slot + 1, 2 * matrices.length));
+        }
+        double[][] m = matrices[slot];
+        if (m == null || m.length != rows || (rows > 0 && m[0].length != cols)) {
+            m = new double[rows][cols];
+            matrices[slot] = m;
+        }
+        return m;
     }
 
     private static int grown(int had, int needed) {

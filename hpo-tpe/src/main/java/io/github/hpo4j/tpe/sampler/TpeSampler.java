@@ -162,6 +162,8 @@ public final class TpeSampler implements Sampler {
     /** The bad set's observations and weights, and its estimator, rebuilt per ask (guarded by rng). */
     private final ScratchArrays badObservations = new ScratchArrays();
     private final ScratchArrays badEstimator = new ScratchArrays();
+    /** The candidates, their densities and the scoring's working arrays, per ask (guarded by rng). */
+    private final ScratchArrays scoring = new ScratchArrays();
 
     private String cachedStudy;
     private Object cachedStorage;
@@ -494,9 +496,9 @@ public final class TpeSampler implements Sampler {
         ParzenEstimator good = goodEstimator(c, names, specs, cols, params);
         ParzenEstimator bad = estimator(c, c.bad(), c.badCount(), c.liars(), names, specs, cols, params, true,
                 badObservations, badEstimator);
-        double[][] candidates = good.sample(rng, nEiCandidates);
-        double[] lg = good.logPdf(candidates);
-        int best = bad.bestRatio(candidates, lg);
+        double[][] candidates = good.sample(rng, nEiCandidates, scoring);
+        double[] lg = good.logPdf(candidates, scoring);
+        int best = bad.bestRatio(candidates, lg, scoring);
         Map<String, Double> out = new LinkedHashMap<>();
         for (int j = 0; j < names.length; j++) {
             out.put(names[j], candidates[best][j]);
