@@ -275,8 +275,10 @@ final class LogState {
                 beat(m, number, e.timeMillis());
             }
         } else if (event instanceof Event.ParamSet e) {
+            // the commonest event: one parameter more, the record's other parts shared
             number = e.number();
-            b = trial(e.study(), number).toBuilder().internalParam(e.name(), e.distribution(), e.internal());
+            put(m, number, trial(e.study(), number).withInternalParam(e.name(), e.distribution(), e.internal()));
+            return number;
         } else if (event instanceof Event.IntermediateReported e) {
             number = e.number();
             b = trial(e.study(), number).toBuilder().intermediate(e.step(), e.value());

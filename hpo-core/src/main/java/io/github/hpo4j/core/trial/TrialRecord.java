@@ -99,6 +99,28 @@ public record TrialRecord(
         return new Builder(number);
     }
 
+    /**
+     * This record with one more parameter, every other component shared: what a storage does for
+     * each suggestion, without the copies a {@link #toBuilder()} round trip makes.
+     *
+     * @param name         parameter name, not yet set on this record
+     * @param distribution its distribution
+     * @param internal     its internal value
+     * @return the new record
+     * @throws IllegalArgumentException naming the parameter, if the value is outside the distribution
+     */
+    public TrialRecord withInternalParam(String name, Distribution distribution, double internal) {
+        if (!distribution.containsInternal(internal)) {
+            throw new IllegalArgumentException(name + ": value (" + internal + ") is outside " + distribution);
+        }
+        Handed<String, Object> p = new Handed<>(params);
+        p.put(name, distribution.toExternal(internal));
+        Handed<String, Distribution> d = new Handed<>(distributions);
+        d.put(name, distribution);
+        return new TrialRecord(number, state, p, d, values, metrics, attributes, intermediateValues, constraints,
+                fixedParams, start, complete, failure);
+    }
+
     /** @return a builder initialised with this record's components */
     public Builder toBuilder() {
         Builder b = new Builder(number);

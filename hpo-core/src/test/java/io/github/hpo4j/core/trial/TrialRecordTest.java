@@ -54,4 +54,26 @@ class TrialRecordTest {
         assertNull(r.fixedParams().get(null));
         assertThrows(UnsupportedOperationException.class, () -> r.attributes().put("k", 1));
     }
+
+    @Test
+    void withInternalParam_addsOneParameter_keepsTheRestAndTheOriginal() {
+        TrialRecord original = TrialRecord.builder(2).state(TrialState.RUNNING).param("a", X, 0.5)
+                .attribute("worker", "w1").metric("loss", 0.3).build();
+        TrialRecord more = original.withInternalParam("b", X, 0.25);
+        assertEquals(Map.of("a", 0.5), original.params());
+        assertEquals(List.of("a", "b"), List.copyOf(more.params().keySet()));
+        assertEquals(List.of("a", "b"), List.copyOf(more.distributions().keySet()));
+        assertEquals(0.25, more.params().get("b"));
+        assertEquals(original.attributes(), more.attributes());
+        assertEquals(original.metrics(), more.metrics());
+        assertEquals(TrialState.RUNNING, more.state());
+        assertEquals(original.toBuilder().param("b", X, 0.25).build(), more);
+    }
+
+    @Test
+    void withInternalParam_outsideTheDistribution_throwsNamingTheParameter() {
+        TrialRecord r = TrialRecord.builder(0).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> r.withInternalParam("lr", X, 2.0));
+        assertEquals(true, e.getMessage().startsWith("lr: value (2.0) is outside"), e.getMessage());
+    }
 }
