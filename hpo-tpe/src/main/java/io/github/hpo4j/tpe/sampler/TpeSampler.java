@@ -144,6 +144,13 @@ public final class TpeSampler implements Sampler {
         final SortedObservations badOrder = new SortedObservations();
         /** The bad set's mixture, carried from ask to ask (univariate mode, long histories). */
         IncrementalMixture badMixture;
+        /** This parameter alone, as the univariate asks pass it (made once). */
+        String[] names;
+        ParamSpec[] specs;
+        Column[] self;
+        /** The univariate good-set estimator and the good set it was built for. */
+        int[] goodFor;
+        ParzenEstimator good;
 
         void ensure(int n) {
             if (n > values.length) {
@@ -381,9 +388,14 @@ public final class TpeSampler implements Sampler {
             if (finishedWithWarmStart(c) < nStartupTrials) {
                 return StartupDraw.draw(distribution, startupRng);
             }
-            Map<String, Distribution> space = new LinkedHashMap<>();
-            space.put(name, distribution);
-            return sample(c, space, univariate).get(name);
+            Column col = columns.computeIfAbsent(new ParamKey(name, distribution), k -> new Column());
+            if (col.self == null) {
+                col.names = new String[] {name};
+                col.specs = new ParamSpec[] {new ParamSpec(distribution, discreteLogInts)};
+                col.self = new Column[] {col};
+            }
+            col.ensure(c.byPosition().size());
+            return pick(c, col.names, col.specs, col.self, univariate)[0];
         }
     }
 
@@ -469,6 +481,15 @@ public final class TpeSampler implements Sampler {
 
     private ParzenEstimator goodEstimator(Context c, String[] names, ParamSpec[] specs, Column[] cols,
                                           TpeParameters params) {
+        if (!params.multivariate()) {
+            Column col = cols[0];
+            if (col.good == null || !java.util.Arrays.equals(col.goodFor, c.good())) {
+                col.good = estimator(c, c.good(), c.good().length, List.of(), names, specs, cols, params, false,
+                        null, null);
+                col.goodFor = c.good();
+            }
+            return col.good;
+        }
         List<ParamKey> key = new ArrayList<>(names.length + 1);
         for (int j = 0; j < names.length; j++) {
             key.add(new ParamKey(names[j], specs[j].distribution));
@@ -493,17 +514,27 @@ public final class TpeSampler implements Sampler {
             cols[j] = columns.computeIfAbsent(new ParamKey(names[j], specs[j].distribution), k -> new Column());
             cols[j].ensure(c.byPosition().size());
         }
+        double[] best = pick(c, names, specs, cols, params);
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int j = 0; j < names.length; j++) {
+            out.put(names[j], best[j]);
+        }
+        return out;
+    }
+
+    /**
+     * TPE's choice: candidates drawn from the good set's estimator, the one with the best ratio
+     * of good to bad density.
+     *
+     * @return the chosen candidate's internal values by parameter, in an array the next ask reuses
+     */
+    private double[] pick(Context c, String[] names, ParamSpec[] specs, Column[] cols, TpeParameters params) {
         ParzenEstimator good = goodEstimator(c, names, specs, cols, params);
         ParzenEstimator bad = estimator(c, c.bad(), c.badCount(), c.liars(), names, specs, cols, params, true,
                 badObservations, badEstimator);
         double[][] candidates = good.sample(rng, nEiCandidates, scoring);
         double[] lg = good.logPdf(candidates, scoring);
-        int best = bad.bestRatio(candidates, lg, scoring);
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (int j = 0; j < names.length; j++) {
-            out.put(names[j], candidates[best][j]);
-        }
-        return out;
+        return candidates[bad.bestRatio(candidates, lg, scoring)];
     }
 
     /** The parameter's estimator-space value in a trial, or NaN when absent or outside the distribution. */
