@@ -69,13 +69,15 @@ public record TrialRecord(
         }
         Objects.requireNonNull(state, "state");
         // a builder's own maps, handed over by build(), are never written again: no copy needed
-        params = Collections.unmodifiableMap(params instanceof Handed<String, Object> h ? h : new LinkedHashMap<>(params));
-        distributions = Collections.unmodifiableMap(distributions instanceof Handed<String, Distribution> h
-                ? h : new LinkedHashMap<>(distributions));
-        if (!params.keySet().equals(distributions.keySet())) {
-            throw new IllegalArgumentException("params " + params.keySet()
-                    + " and distributions " + distributions.keySet() + " must have the same names");
+        Map<String, Object> ownParams = params instanceof Handed<String, Object> h ? h : Handed.copy(params);
+        Map<String, Distribution> ownDistributions = distributions instanceof Handed<String, Distribution> h
+                ? h : Handed.copy(distributions);
+        if (!ownParams.keySet().equals(ownDistributions.keySet())) {
+            throw new IllegalArgumentException("params " + ownParams.keySet()
+                    + " and distributions " + ownDistributions.keySet() + " must have the same names");
         }
+        params = Collections.unmodifiableMap(ownParams);
+        distributions = Collections.unmodifiableMap(ownDistributions);
         values = List.copyOf(values);
         // most trials have none of these: the shared empty maps cost nothing per record
         metrics = metrics.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
@@ -113,9 +115,9 @@ public record TrialRecord(
         if (!distribution.containsInternal(internal)) {
             throw new IllegalArgumentException(name + ": value (" + internal + ") is outside " + distribution);
         }
-        Handed<String, Object> p = new Handed<>(params);
+        Handed<String, Object> p = Handed.copy(params);
         p.put(name, distribution.toExternal(internal));
-        Handed<String, Distribution> d = new Handed<>(distributions);
+        Handed<String, Distribution> d = Handed.copy(distributions);
         d.put(name, distribution);
         return new TrialRecord(number, state, p, d, values, metrics, attributes, intermediateValues, constraints,
                 fixedParams, start, complete, failure);
@@ -125,8 +127,8 @@ public record TrialRecord(
     public Builder toBuilder() {
         Builder b = new Builder(number);
         b.state = state;
-        b.params.putAll(params);
-        b.distributions.putAll(distributions);
+        params.forEach(b.params::put);
+        distributions.forEach(b.distributions::put);
         b.values.addAll(values);
         b.metrics.putAll(metrics);
         b.attributes.putAll(attributes);
@@ -202,8 +204,19 @@ public record TrialRecord(
         Handed() {
         }
 
-        Handed(Map<K, V> from) {
-            super(from);
+        private Handed(int capacity) {
+            super(capacity);
+        }
+
+        /**
+         * A copy read with {@code forEach}, which an unmodifiable view passes straight to the map
+         * it wraps (copying through its entry set would wrap every entry).
+         */
+        static <K, V> Handed<K, V> copy(Map<K, V> from) {
+            // room for one more without resizing (a suggestion adds one)
+            Handed<K, V> h = new Handed<>((int) ((from.size() + 1) / 0.75f) + 1);
+            from.forEach(h::put);
+            return h;
         }
     }
 
@@ -383,8 +396,8 @@ public record TrialRecord(
 
         private void ownMaps() {
             if (handed) {
-                params = new Handed<>(params);
-                distributions = new Handed<>(distributions);
+                params = Handed.copy(params);
+                distributions = Handed.copy(distributions);
                 handed = false;
             }
         }

@@ -8,6 +8,9 @@ package io.github.hpo4j.tpe.sampler;
 final class DirectKernels {
 
     private static final int BLOCK = 16;
+    /** How many kernels, and blocks; the arrays may be longer (reused from an earlier ask). */
+    private final int n;
+    private final int blocks;
     private final double[] mu;
     private final double[] hv;
     private final double[] logWeight;
@@ -24,15 +27,28 @@ final class DirectKernels {
      * @param logWeight log weight per kernel
      */
     DirectKernels(double[] mu, double[] hv, double[] logWeight) {
+        this(mu, hv, logWeight, mu.length, null);
+    }
+
+    /**
+     * @param mu        centres, ascending: the first n
+     * @param hv        1/(2σ²) per kernel
+     * @param logWeight log weight per kernel
+     * @param n         how many kernels
+     * @param scratch   where to keep the per-block arrays (slots 0–3), reused by the next ask;
+     *                  null to allocate them
+     */
+    DirectKernels(double[] mu, double[] hv, double[] logWeight, int n, ScratchArrays scratch) {
         this.mu = mu;
         this.hv = hv;
         this.logWeight = logWeight;
-        int n = mu.length;
+        this.n = n;
         int blocks = (n + BLOCK - 1) / BLOCK;
-        blockLo = new double[blocks];
-        blockHi = new double[blocks];
-        blockHv = new double[blocks];
-        blockBase = new double[blocks];
+        this.blocks = blocks;
+        blockLo = scratch == null ? new double[blocks] : scratch.doubles(0, blocks);
+        blockHi = scratch == null ? new double[blocks] : scratch.doubles(1, blocks);
+        blockHv = scratch == null ? new double[blocks] : scratch.doubles(2, blocks);
+        blockBase = scratch == null ? new double[blocks] : scratch.doubles(3, blocks);
         for (int b = 0; b < blocks; b++) {
             int from = b * BLOCK;
             int to = Math.min(n, from + BLOCK);
@@ -48,20 +64,25 @@ final class DirectKernels {
             blockBase[b] = maxBase;
         }
         double top = Double.NEGATIVE_INFINITY;
-        for (double w : blockBase) {
-            top = Math.max(top, w);
+        for (int b = 0; b < blocks; b++) {
+            top = Math.max(top, blockBase[b]);
         }
         this.maxBase = top;
         double narrowest = Double.POSITIVE_INFINITY;
-        for (double h : blockHv) {
-            narrowest = Math.min(narrowest, h);
+        for (int b = 0; b < blocks; b++) {
+            narrowest = Math.min(narrowest, blockHv[b]);
         }
         this.minHv = narrowest;
     }
 
     /** The first index whose (ascending) upper end is at least {@code key}. */
     static int firstReaching(double[] hi, double key) {
-        int from = java.util.Arrays.binarySearch(hi, key);
+        return firstReaching(hi, hi.length, key);
+    }
+
+    /** {@link #firstReaching(double[], double)} over the first {@code length} entries. */
+    static int firstReaching(double[] hi, int length, double key) {
+        int from = java.util.Arrays.binarySearch(hi, 0, length, key);
         from = from >= 0 ? from : -from - 1;
         while (from > 0 && hi[from - 1] >= key) {
             from--;
@@ -98,14 +119,14 @@ final class DirectKernels {
         }
         // the widest kernel's reach bounds every block's
         double reachDistance = Math.sqrt(slack / minHv);
-        int from = firstReaching(blockHi, t - reachDistance);
+        int from = firstReaching(blockHi, blocks, t - reachDistance);
         double acc = sum ? 0 : Double.NEGATIVE_INFINITY;
-        for (int b = from; b < blockLo.length && blockLo[b] <= t + reachDistance; b++) {
+        for (int b = from; b < blocks && blockLo[b] <= t + reachDistance; b++) {
             double dist = t < blockLo[b] ? blockLo[b] - t : t > blockHi[b] ? t - blockHi[b] : 0;
             if (blockBase[b] - blockHv[b] * dist * dist < skipBelow) {
                 continue;
             }
-            int to = Math.min(mu.length, (b + 1) * BLOCK);
+            int to = Math.min(n, (b + 1) * BLOCK);
             for (int q = b * BLOCK; q < to; q++) {
                 double z = t - mu[q];
                 double x = logWeight[q] - hv[q] * z * z;

@@ -47,6 +47,8 @@ final class IncrementalMixture {
     private int wideSize;
     /** Members by rank (history order). */
     private int[] byRank = new int[0];
+    /** The arrays of the view each update returns (slots 0–3 its direct kernels' blocks, 4–6 their kernels). */
+    private final ScratchArrays viewArrays = new ScratchArrays();
     /** The values read for a rebuild, kept for the next. */
     private double[] rebuildValues = new double[0];
     private int members;
@@ -400,9 +402,10 @@ final class IncrementalMixture {
         };
         // the wider kernels in order of centre; the prior apart
         int wide = wideSize - 1;
-        double[] dMu = new double[wide];
-        double[] dHv = new double[wide];
-        double[] dLog = new double[wide];
+        // this ask's view lives until the next update: its arrays are kept for the next one
+        double[] dMu = viewArrays.doubles(4, wide);
+        double[] dHv = viewArrays.doubles(5, wide);
+        double[] dLog = viewArrays.doubles(6, wide);
         double priorConstant = priorConstant();
         int at = 0;
         for (int i = 0; i < wideSize; i++) {
@@ -414,7 +417,7 @@ final class IncrementalMixture {
                 at++;
             }
         }
-        return new Snapshot(new DirectKernels(dMu, dHv, dLog),
+        return new Snapshot(new DirectKernels(dMu, dHv, dLog, wide, viewArrays),
                 new ExpandedBoxes(floorHv, gridLo, gridHi, gridCentre, upperLogWeight, source, coefficients, ready, reach), Math.log(scale * priorWeight * priorConstant),
                 logWeight);
     }
