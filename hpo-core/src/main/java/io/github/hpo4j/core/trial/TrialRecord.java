@@ -68,16 +68,15 @@ public record TrialRecord(
             throw new IllegalArgumentException("number (" + number + ") must be >= 0");
         }
         Objects.requireNonNull(state, "state");
-        // a builder's own maps, handed over by build(), are never written again: no copy needed
-        Map<String, Object> ownParams = params instanceof Handed<String, Object> h ? h : Handed.copy(params);
-        Map<String, Distribution> ownDistributions = distributions instanceof Handed<String, Distribution> h
-                ? h : Handed.copy(distributions);
-        if (!ownParams.keySet().equals(ownDistributions.keySet())) {
+        // immutable maps in two arrays each (ParamMap): another record's are shared, not copied
+        ParamMap<Object> ownParams = ParamMap.copyOf(params, "params");
+        ParamMap<Distribution> ownDistributions = ParamMap.copyOf(distributions, "distributions");
+        if (!ParamMap.sameNames(ownParams, ownDistributions)) {
             throw new IllegalArgumentException("params " + ownParams.keySet()
                     + " and distributions " + ownDistributions.keySet() + " must have the same names");
         }
-        params = Collections.unmodifiableMap(ownParams);
-        distributions = Collections.unmodifiableMap(ownDistributions);
+        params = ownParams;
+        distributions = ownDistributions;
         values = List.copyOf(values);
         // most trials have none of these: the shared empty maps cost nothing per record
         metrics = metrics.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
@@ -111,14 +110,13 @@ public record TrialRecord(
      * @return the new record
      * @throws IllegalArgumentException naming the parameter, if the value is outside the distribution
      */
+    @SuppressWarnings("unchecked")
     public TrialRecord withInternalParam(String name, Distribution distribution, double internal) {
         if (!distribution.containsInternal(internal)) {
             throw new IllegalArgumentException(name + ": value (" + internal + ") is outside " + distribution);
         }
-        Handed<String, Object> p = Handed.copy(params);
-        p.put(name, distribution.toExternal(internal));
-        Handed<String, Distribution> d = Handed.copy(distributions);
-        d.put(name, distribution);
+        ParamMap<Object> p = ((ParamMap<Object>) params).with(name, distribution.toExternal(internal));
+        ParamMap<Distribution> d = ((ParamMap<Distribution>) distributions).with(name, distribution);
         return new TrialRecord(number, state, p, d, values, metrics, attributes, intermediateValues, constraints,
                 fixedParams, start, complete, failure);
     }
@@ -196,38 +194,12 @@ public record TrialRecord(
         return s;
     }
 
-    /**
-     * A map a {@link Builder} wrote and handed to the record it built; the builder copies it
-     * before writing again, so a record may keep it without a copy of its own.
-     */
-    private static final class Handed<K, V> extends LinkedHashMap<K, V> {
-        Handed() {
-        }
-
-        private Handed(int capacity) {
-            super(capacity);
-        }
-
-        /**
-         * A copy read with {@code forEach}, which an unmodifiable view passes straight to the map
-         * it wraps (copying through its entry set would wrap every entry).
-         */
-        static <K, V> Handed<K, V> copy(Map<K, V> from) {
-            // room for one more without resizing (a suggestion adds one)
-            Handed<K, V> h = new Handed<>((int) ((from.size() + 1) / 0.75f) + 1);
-            from.forEach(h::put);
-            return h;
-        }
-    }
-
     /** Builds a {@link TrialRecord}. Not thread-safe. */
     public static final class Builder {
         private final int number;
         private TrialState state = TrialState.COMPLETE;
-        private Handed<String, Object> params = new Handed<>();
-        private Handed<String, Distribution> distributions = new Handed<>();
-        /** Whether params and distributions went to a built record (copied before the next write). */
-        private boolean handed;
+        private final Map<String, Object> params = new LinkedHashMap<>();
+        private final Map<String, Distribution> distributions = new LinkedHashMap<>();
         private final List<Double> values = new ArrayList<>();
         private final Map<String, Double> metrics = new LinkedHashMap<>();
         private final Map<String, Object> attributes = new LinkedHashMap<>();
@@ -268,7 +240,6 @@ public record TrialRecord(
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
             }
-            ownMaps();
             params.put(name, distribution.toExternal(internal));
             distributions.put(name, distribution);
             return this;
@@ -287,7 +258,6 @@ public record TrialRecord(
             if (!distribution.containsInternal(internal)) {
                 throw new IllegalArgumentException(name + ": value (" + internal + ") is outside " + distribution);
             }
-            ownMaps();
             params.put(name, distribution.toExternal(internal));
             distributions.put(name, distribution);
             return this;
@@ -394,17 +364,8 @@ public record TrialRecord(
             return this;
         }
 
-        private void ownMaps() {
-            if (handed) {
-                params = Handed.copy(params);
-                distributions = Handed.copy(distributions);
-                handed = false;
-            }
-        }
-
         /** @return the record */
         public TrialRecord build() {
-            handed = true;
             return new TrialRecord(number, state, params, distributions, values, metrics, attributes,
                     intermediateValues, constraints, fixedParams, Optional.ofNullable(start),
                     Optional.ofNullable(complete), Optional.ofNullable(failure));
