@@ -1,5 +1,6 @@
 package io.github.hpo4j.search.gp;
 
+import io.github.hpo4j.core.sampler.IntersectionSearchSpace;
 import io.github.hpo4j.core.sampler.RandomSampler;
 import io.github.hpo4j.core.sampler.Sampler;
 import io.github.hpo4j.core.space.Distribution;
@@ -62,6 +63,9 @@ public final class GpSampler implements Sampler {
         this.independent = new RandomSampler(b.seed);
     }
 
+    /** The parameters every COMPLETE trial shares, kept from ask to ask (guarded by itself). */
+    private final IntersectionSearchSpace space = new IntersectionSearchSpace(false, java.util.List.of());
+
     /** @return a builder with Optuna's defaults (10 random startup trials, 2,048 candidates, 10 local searches) */
     public static Builder builder() {
         return new Builder();
@@ -74,18 +78,9 @@ public final class GpSampler implements Sampler {
 
     @Override
     public Map<String, Distribution> inferRelativeSearchSpace(Study study, TrialRecord trial) {
-        Map<String, Distribution> space = null;
-        for (TrialRecord t : study.trials()) {
-            if (t.state() != TrialState.COMPLETE) {
-                continue;
-            }
-            if (space == null) {
-                space = new LinkedHashMap<>(t.distributions());
-            } else {
-                space.entrySet().removeIf(e -> !e.getValue().equals(t.distributions().get(e.getKey())));
-            }
+        synchronized (space) {
+            return space.calculate(study);
         }
-        return space == null ? Map.of() : space;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.hpo4j.tpe.sampler;
 
+import io.github.hpo4j.core.sampler.IntersectionSearchSpace;
 import io.github.hpo4j.core.sampler.Sampler;
 import io.github.hpo4j.core.space.Distribution;
 import io.github.hpo4j.core.study.Direction;
@@ -94,6 +95,7 @@ public final class TpeSampler implements Sampler {
                 b.unscaledKernels);
         this.joint = new TpeParameters(b.priorWeight, b.considerMagicClip, b.considerEndpoints, true, b.unscaledKernels);
         this.warmStart = List.copyOf(b.warmStart);
+        this.space = new IntersectionSearchSpace(true, warmStart);
         this.discreteLogInts = b.discreteLogInts;
         this.warmFinished = (int) warmStart.stream()
                 .filter(t -> t.state() == TrialState.COMPLETE || t.state() == TrialState.PRUNED).count();
@@ -399,12 +401,8 @@ public final class TpeSampler implements Sampler {
         }
     }
 
-    /** The intersection search space, grown incrementally: finished trials never change. */
-    private String spaceStudy;
-    private Object spaceStorage;
-    private Map<String, Distribution> space;
-    private boolean[] spaceSeen = new boolean[0];
-    private boolean warmIntersected;
+    /** The intersection search space, grown incrementally: finished trials never change (guarded by rng). */
+    private final IntersectionSearchSpace space;
 
     @Override
     public Map<String, Distribution> inferRelativeSearchSpace(Study study, TrialRecord trial) {
@@ -413,51 +411,9 @@ public final class TpeSampler implements Sampler {
         }
         synchronized (rng) {
             chooseStreams(trial);
-            if (!study.name().equals(spaceStudy) || study.storage() != spaceStorage) {
-                spaceStudy = study.name();
-                spaceStorage = study.storage();
-                space = null;
-                spaceSeen = new boolean[0];
-                warmIntersected = false;
-            }
-            if (!warmIntersected) {
-                for (TrialRecord t : warmStart) {
-                    intersect(t);
-                }
-                warmIntersected = true;
-            }
-            List<TrialRecord> trials = study.trials();
-            if (spaceSeen.length < trials.size()) {
-                spaceSeen = java.util.Arrays.copyOf(spaceSeen, Math.max(trials.size(), spaceSeen.length * 2));
-            }
-            for (int i = 0; i < trials.size(); i++) {
-                if (!spaceSeen[i]) {
-                    TrialRecord t = trials.get(i);
-                    if (t.state() == TrialState.COMPLETE || t.state() == TrialState.PRUNED) {
-                        intersect(t);
-                        spaceSeen[i] = true;
-                    } else if (t.state() == TrialState.FAIL) {
-                        spaceSeen[i] = true;
-                    }
-                }
-            }
-            if (space == null) {
-                return Map.of();
-            }
-            Map<String, Distribution> out = new LinkedHashMap<>(space);
+            Map<String, Distribution> out = space.calculate(study);
             out.entrySet().removeIf(e -> e.getValue().isSingle());
             return out;
-        }
-    }
-
-    private void intersect(TrialRecord t) {
-        if (t.state() != TrialState.COMPLETE && t.state() != TrialState.PRUNED) {
-            return;
-        }
-        if (space == null) {
-            space = new LinkedHashMap<>(t.distributions());
-        } else if (!space.isEmpty()) {
-            space.entrySet().removeIf(e -> !e.getValue().equals(t.distributions().get(e.getKey())));
         }
     }
 
