@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
@@ -59,6 +58,8 @@ final class JdbcStorage implements StorageBackend {
     private final ConcurrentHashMap<String, StudyCache> caches = new ConcurrentHashMap<>();
     /** Trial rows read so far, for tests and benchmarks of the incremental reads. */
     final java.util.concurrent.atomic.AtomicLong trialsRead = new java.util.concurrent.atomic.AtomicLong();
+    /** Queries that read trials (for tests: how many round trips the reads cost). */
+    final java.util.concurrent.atomic.AtomicLong trialQueries = new java.util.concurrent.atomic.AtomicLong();
 
     /** What this storage knows of one study: its id, objectives and trials read so far. */
     private static final class StudyCache {
@@ -67,8 +68,15 @@ final class JdbcStorage implements StorageBackend {
         /** The highest trial number read, and the trials read while unfinished: what may have changed. */
         int maxNumber = -1;
         final java.util.TreeSet<Integer> unfinished = new java.util.TreeSet<>();
-        final TreeMap<Integer, TrialRecord> trials = new TreeMap<>();
-        List<TrialRecord> snapshot = List.of();
+        /** The trials as last read, by number; snapshots share its blocks. */
+        final TrialTable trials = new TrialTable();
+        /**
+         * Trials as this storage last wrote them (created, changed, finished), until a read finds
+         * them finished: {@link #trial} answers from here without a round trip, as Optuna's cached
+         * storage does for the trials its process runs. Another process can change such a trial
+         * only by failing it as stale; the next write here then finds it no longer running.
+         */
+        final Map<Integer, TrialRecord> own = new java.util.HashMap<>();
 
         StudyCache(int id, StudyInfo info) {
             this.id = id;
@@ -589,7 +597,9 @@ final class JdbcStorage implements StorageBackend {
     public int createTrial(String study, boolean heartbeat) {
         StudyCache s = cache(study);
         String request = newRequest();
-        return tx((c, retrying) -> {
+        TrialRecord[] created = new TrialRecord[1];
+        int n = tx((c, retrying) -> {
+            created[0] = null;
             int done = retrying ? byRequest(c, s.id, request) : -1;
             if (done >= 0) {
                 return done;
@@ -598,10 +608,14 @@ final class JdbcStorage implements StorageBackend {
             // each one round trip, and nothing built while it is held but the trial's JSON
             long[] number = takeNextNumber(c, s.id);
             long now = System.currentTimeMillis();
-            insertTrial(c, s.id, TrialRecord.builder((int) number[0]).state(TrialState.RUNNING)
-                    .start(Instant.ofEpochMilli(now)).build(), heartbeat ? now : null, number[1], request);
+            TrialRecord record = TrialRecord.builder((int) number[0]).state(TrialState.RUNNING)
+                    .start(Instant.ofEpochMilli(now)).build();
+            insertTrial(c, s.id, record, heartbeat ? now : null, number[1], request);
+            created[0] = record;
             return (int) number[0];
         });
+        remember(s, n, created[0]);
+        return n;
     }
 
     /**
@@ -710,6 +724,9 @@ final class JdbcStorage implements StorageBackend {
                 return w;
             }
         });
+        if (n >= 0) {
+            remember(s, n, null);
+        }
         return n < 0 ? OptionalInt.empty() : OptionalInt.of(n);
     }
 
@@ -819,7 +836,7 @@ final class JdbcStorage implements StorageBackend {
                         java.util.function.Consumer<TrialRecord> check, SqlWork<Void> work,
                         java.util.function.UnaryOperator<TrialRecord.Builder> update) {
         StudyCache s = cache(study);
-        tx((c, retrying) -> {
+        TrialRecord written = tx((c, retrying) -> {
             // the trial's row is locked for the whole change; the study's row only at the end, to
             // count the change: changes are numbered in the order they commit, and writers to other
             // trials of the study wait for one statement and a commit, not for the whole change
@@ -831,9 +848,25 @@ final class JdbcStorage implements StorageBackend {
             check.accept(current);
             work.run(c);
             // a trial's own change locks only its row: readers find it among the unfinished trials
-            writeRecord(c, s.id, update.apply(current.toBuilder()).build());
-            return null;
+            TrialRecord changed = update.apply(current.toBuilder()).build();
+            writeRecord(c, s.id, changed);
+            return changed;
         });
+        remember(s, number, written);
+    }
+
+    /**
+     * Keeps a trial as this storage wrote it, for {@link #trial}; with null (a write whose
+     * record is not known here), forgets it, so that the next read goes to the database.
+     */
+    private static void remember(StudyCache s, int number, TrialRecord written) {
+        synchronized (s) {
+            if (written == null) {
+                s.own.remove(number);
+            } else {
+                s.own.put(number, written);
+            }
+        }
     }
 
     private void change(String study, int number, SqlWork<Void> work,
@@ -989,7 +1022,7 @@ final class JdbcStorage implements StorageBackend {
         if (!any) {
             return List.of();
         }
-        return tx(c -> {
+        List<StaleTrial> failed = tx(c -> {
             long[] lock = lockStudy(c, s.id);
             long next = lock[0];
             long now = System.currentTimeMillis();
@@ -1029,6 +1062,10 @@ final class JdbcStorage implements StorageBackend {
             }
             return out;
         });
+        for (StaleTrial t : failed) {
+            remember(s, t.number(), null);
+        }
+        return failed;
     }
 
     // ---------------------------------------------------------------- reads
@@ -1055,7 +1092,7 @@ final class JdbcStorage implements StorageBackend {
                     sql.append(" OR trial_number IN (").append("?,".repeat(open.size() - 1)).append("?)");
                 }
                 sql.append(')');
-                boolean changed = false;
+                trialQueries.incrementAndGet();
                 try (PreparedStatement p = c.prepareStatement(sql.toString())) {
                     p.setInt(1, s.id);
                     p.setInt(2, s.maxNumber);
@@ -1065,20 +1102,23 @@ final class JdbcStorage implements StorageBackend {
                     try (ResultSet r = p.executeQuery()) {
                         while (r.next()) {
                             TrialRecord t = JsonCodec.toTrial(parse(r.getString(1)));
-                            TrialRecord before = s.trials.put(t.number(), t);
-                            changed |= !t.equals(before);
+                            TrialRecord before = s.trials.get(t.number());
+                            if (!t.equals(before)) {
+                                s.trials.put(t.number(), t);
+                            }
                             s.maxNumber = Math.max(s.maxNumber, t.number());
                             if (t.state().isFinished()) {
                                 s.unfinished.remove(t.number());
+                                s.own.remove(t.number()); // read as it ended: never changes again
                             } else {
                                 s.unfinished.add(t.number());
+                                if (s.own.containsKey(t.number())) {
+                                    s.own.put(t.number(), t); // the database's is at least as new
+                                }
                             }
                             trialsRead.incrementAndGet();
                         }
                     }
-                }
-                if (changed) {
-                    s.snapshot = Collections.unmodifiableList(new ArrayList<>(s.trials.values()));
                 }
                 return null;
             });
@@ -1088,17 +1128,27 @@ final class JdbcStorage implements StorageBackend {
 
     @Override
     public List<TrialRecord> trials(String study) {
-        return refresh(study).snapshot;
+        StudyCache s = refresh(study);
+        synchronized (s) {
+            return s.trials.snapshot();
+        }
     }
 
     @Override
     public TrialRecord trial(String study, int number) {
+        StudyCache cached = cache(study);
+        synchronized (cached) {
+            TrialRecord mine = cached.own.get(number);
+            if (mine != null) {
+                return mine;
+            }
+        }
         StudyCache s = refresh(study);
         synchronized (s) {
             TrialRecord t = s.trials.get(number);
             if (t == null) {
                 throw new IllegalArgumentException("number: study '" + study + "' has no trial " + number
-                        + " (it has " + s.trials.size() + ")");
+                        + " (it has " + s.trials.present() + ")");
             }
             return t;
         }
@@ -1115,7 +1165,7 @@ final class JdbcStorage implements StorageBackend {
                 continue;
             }
             synchronized (s) {
-                out.add(StudySummaries.of(s.info, s.snapshot));
+                out.add(StudySummaries.of(s.info, s.trials.snapshot()));
             }
         }
         return out;

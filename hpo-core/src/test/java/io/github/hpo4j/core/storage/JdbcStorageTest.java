@@ -32,6 +32,30 @@ abstract class JdbcStorageTest extends StorageConformanceTest {
     }
 
     @Test
+    void trialThisStorageRuns_isAnsweredWithoutAQuery_andAnotherWorkersStaleFailIsFoundAtTheNextWrite()
+            throws Exception {
+        JdbcStorage mine = (JdbcStorage) storage;
+        int n = storage.createTrial("s", true);
+        storage.setParam("s", n, "x", io.github.hpo4j.core.space.FloatDistribution.of(0, 1), 0.5);
+        long queries = mine.trialQueries.get();
+        TrialRecord t = storage.trial("s", n);
+        assertEquals(queries, mine.trialQueries.get(), "a trial this storage runs costs no query");
+        assertEquals(Map.of("x", 0.5), t.params());
+        try (Storage otherStorage = Storage.open(url())) {
+            StorageBackend other = StorageBackend.of(otherStorage);
+            assertEquals(t, other.trial("s", n), "what this storage answers is what the database holds");
+            Thread.sleep(30);
+            assertEquals(1, other.failStaleTrials("s", java.time.Duration.ofMillis(5), 0).size());
+        }
+        IllegalStateException late = assertThrows(IllegalStateException.class, () -> storage.setParam("s", n, "y",
+                io.github.hpo4j.core.space.FloatDistribution.of(0, 1), 0.1));
+        assertTrue(late.getMessage().contains("stale"), late.getMessage());
+        assertEquals(TrialState.FAIL, storage.trials("s").get(n).state());
+        assertEquals(TrialState.FAIL, storage.trial("s", n).state(),
+                "once read as ended, the trial is answered from the database's copy");
+    }
+
+    @Test
     void namesWithSql_areStoredAndReadBackVerbatim() {
         String evil = "x'); DROP TABLE hpo_trials;--";
         storage.createStudy(evil, List.of(Objective.minimize(evil)));
@@ -110,7 +134,7 @@ abstract class JdbcStorageTest extends StorageConformanceTest {
                 assertEquals(2, r.getInt(1));
             }
             assertEquals(3, reopened.trials("old").size());
-            reopened.enqueueTrial("old", java.util.Map.of("x", 0.5), java.util.Map.of());
+            reopened.enqueueTrial("old", Map.of("x", 0.5), java.util.Map.of());
             assertEquals(java.util.OptionalInt.of(3), reopened.claimWaitingTrial("old", false));
         }
     }
