@@ -31,13 +31,16 @@ import java.util.List;
  * hpo_constraints  (study_id, trial_number, idx, val, special)
  * </pre>
  * Version 2 adds an index on (study_id, state, trial_number), by which an ask finds waiting trials.
+ * Version 3 adds {@code hpo_trials.row_version}, counted up by every write of a trial's record:
+ * a worker that knows a trial's version writes it without reading it first, and a write that
+ * finds another version changes nothing (the worker then reads, under the row's lock).
  * A double is {@code val}; NaN and infinities, which not every database stores, are
  * {@code special} ('NaN', 'Infinity', '-Infinity') with {@code val} null.
  */
 final class JdbcSchema {
 
     /** The version this library writes and reads. */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     /** Migration {@code i} takes the schema from version {@code i} to {@code i + 1}; each statement is idempotent. */
     private static final List<List<String>> MIGRATIONS = List.of(List.of(
@@ -68,7 +71,9 @@ final class JdbcSchema {
                     + " idx INT NOT NULL, val DOUBLE PRECISION, special VARCHAR(16),"
                     + " PRIMARY KEY (study_id, trial_number, idx))"),
             // version 2: an ask finds the waiting trials of a study without a scan or a lock
-            List.of("CREATE INDEX IF NOT EXISTS hpo_trials_by_state ON hpo_trials (study_id, state, trial_number)"));
+            List.of("CREATE INDEX IF NOT EXISTS hpo_trials_by_state ON hpo_trials (study_id, state, trial_number)"),
+            // version 3: a record's version, for writes that need not read it first
+            List.of("ALTER TABLE hpo_trials ADD COLUMN IF NOT EXISTS row_version BIGINT DEFAULT 0 NOT NULL"));
 
     private JdbcSchema() {
     }

@@ -76,12 +76,20 @@ final class JdbcStorage implements StorageBackend {
          * storage does for the trials its process runs. Another process can change such a trial
          * only by failing it as stale; the next write here then finds it no longer running.
          */
-        final Map<Integer, TrialRecord> own = new java.util.HashMap<>();
+        final Map<Integer, Own> own = new java.util.HashMap<>();
 
         StudyCache(int id, StudyInfo info) {
             this.id = id;
             this.info = info;
         }
+    }
+
+    /** A trial as this storage last wrote it, and the row version that write left. */
+    private record Own(TrialRecord record, long version) {
+    }
+
+    /** A trial's record read under its row's lock, with the row's version. */
+    private record Locked(TrialRecord record, long version) {
     }
 
     private JdbcStorage(DataSource ds, AutoCloseable owned, String description) {
@@ -464,6 +472,43 @@ final class JdbcStorage implements StorageBackend {
         return readRecord(c, id, study, number, true);
     }
 
+    /** The trial's record and row version, its row locked until the transaction ends. */
+    private static Locked readLocked(Connection c, int id, String study, int number) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT record, row_version FROM hpo_trials WHERE study_id = ?"
+                + " AND trial_number = ? FOR UPDATE")) {
+            p.setInt(1, id);
+            p.setInt(2, number);
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next()) {
+                    throw new IllegalArgumentException("number: study '" + study + "' has no trial " + number);
+                }
+                return new Locked(JsonCodec.toTrial(parse(r.getString(1))), r.getLong(2));
+            }
+        }
+    }
+
+    /**
+     * Stores a trial's new record if its row still has the given version (and the trial still
+     * runs), counting the version up; the mirrored columns as {@link #writeRecord}.
+     *
+     * @return whether the row had that version (else nothing changed)
+     */
+    private static boolean writeRecordIfVersion(Connection c, int id, TrialRecord record, long version)
+            throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE hpo_trials SET record = ?, state = ?, complete_ms = ?,"
+                + " failure = ?, row_version = row_version + 1 WHERE study_id = ? AND trial_number = ?"
+                + " AND row_version = ? AND state = 'RUNNING'")) {
+            p.setString(1, json(JsonCodec.trial(record)));
+            p.setString(2, record.state().name());
+            setLong(p, 3, record.complete().map(Instant::toEpochMilli).orElse(null));
+            p.setString(4, record.failure().orElse(null));
+            p.setInt(5, id);
+            p.setInt(6, record.number());
+            p.setLong(7, version);
+            return p.executeUpdate() == 1;
+        }
+    }
+
     private static TrialRecord readRecord(Connection c, int id, String study, int number, boolean lock)
             throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT record FROM hpo_trials WHERE study_id = ? AND trial_number = ?"
@@ -492,7 +537,8 @@ final class JdbcStorage implements StorageBackend {
     /** As above, and stamps the trial with the change when {@code seq} is given. */
     private static void writeRecord(Connection c, int id, TrialRecord record, Long seq) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("UPDATE hpo_trials SET record = ?, state = ?, complete_ms = ?,"
-                + " failure = ?" + (seq == null ? "" : ", change_seq = ?") + " WHERE study_id = ? AND trial_number = ?")) {
+                + " failure = ?, row_version = row_version + 1" + (seq == null ? "" : ", change_seq = ?")
+                + " WHERE study_id = ? AND trial_number = ?")) {
             p.setString(1, json(JsonCodec.trial(record)));
             p.setString(2, record.state().name());
             setLong(p, 3, record.complete().map(Instant::toEpochMilli).orElse(null));
@@ -597,7 +643,7 @@ final class JdbcStorage implements StorageBackend {
     public int createTrial(String study, boolean heartbeat) {
         StudyCache s = cache(study);
         String request = newRequest();
-        TrialRecord[] created = new TrialRecord[1];
+        Own[] created = new Own[1];
         int n = tx((c, retrying) -> {
             created[0] = null;
             int done = retrying ? byRequest(c, s.id, request) : -1;
@@ -611,7 +657,7 @@ final class JdbcStorage implements StorageBackend {
             TrialRecord record = TrialRecord.builder((int) number[0]).state(TrialState.RUNNING)
                     .start(Instant.ofEpochMilli(now)).build();
             insertTrial(c, s.id, record, heartbeat ? now : null, number[1], request);
-            created[0] = record;
+            created[0] = new Own(record, 0);
             return (int) number[0];
         });
         remember(s, n, created[0]);
@@ -711,7 +757,8 @@ final class JdbcStorage implements StorageBackend {
                 }
                 long now = System.currentTimeMillis();
                 try (PreparedStatement p = c.prepareStatement("UPDATE hpo_trials SET state = 'RUNNING', start_ms = ?,"
-                        + " heartbeat_ms = ?, request_id = ?, record = ? WHERE study_id = ? AND trial_number = ?")) {
+                        + " heartbeat_ms = ?, request_id = ?, record = ?, row_version = row_version + 1"
+                        + " WHERE study_id = ? AND trial_number = ?")) {
                     p.setLong(1, now);
                     setLong(p, 2, heartbeat ? now : null);
                     p.setString(3, request);
@@ -836,30 +883,65 @@ final class JdbcStorage implements StorageBackend {
                         java.util.function.Consumer<TrialRecord> check, SqlWork<Void> work,
                         java.util.function.UnaryOperator<TrialRecord.Builder> update) {
         StudyCache s = cache(study);
-        TrialRecord written = tx((c, retrying) -> {
+        Own mine;
+        synchronized (s) {
+            mine = s.own.get(number);
+        }
+        if (mine != null && mine.record().state() == TrialState.RUNNING) {
+            // a trial this storage runs: written without reading it first, if no one else wrote it
+            // since (its row's version says so); the write's statements are the only round trips
+            TrialRecord current = mine.record();
+            check.accept(current);
+            TrialRecord changed = update.apply(current.toBuilder()).build();
+            try {
+                Own written = tx((c, retrying) -> {
+                    if (retrying && alreadyDone != null && alreadyDone.run(c)) {
+                        return null; // the attempt before committed it
+                    }
+                    work.run(c);
+                    if (!writeRecordIfVersion(c, s.id, changed, mine.version())) {
+                        throw new VersionMoved(); // rolled back, the work with it
+                    }
+                    return new Own(changed, mine.version() + 1);
+                });
+                remember(s, number, written);
+                return;
+            } catch (VersionMoved moved) {
+                remember(s, number, null);
+            }
+        }
+        Own written = tx((c, retrying) -> {
             // the trial's row is locked for the whole change; the study's row only at the end, to
             // count the change: changes are numbered in the order they commit, and writers to other
             // trials of the study wait for one statement and a commit, not for the whole change
-            TrialRecord locked = readRecordForUpdate(c, s.id, study, number);
+            Locked locked = readLocked(c, s.id, study, number);
             if (retrying && alreadyDone != null && alreadyDone.run(c)) {
                 return null; // the attempt before committed it
             }
-            TrialRecord current = requireRunning(locked, study);
+            TrialRecord current = requireRunning(locked.record(), study);
             check.accept(current);
             work.run(c);
             // a trial's own change locks only its row: readers find it among the unfinished trials
             TrialRecord changed = update.apply(current.toBuilder()).build();
             writeRecord(c, s.id, changed);
-            return changed;
+            return new Own(changed, locked.version() + 1);
         });
         remember(s, number, written);
     }
+
+    /** Thrown inside a write that found another row version; the write is rolled back and done under the lock. */
+    private static final class VersionMoved extends RuntimeException {
+        VersionMoved() {
+            super(null, null, false, false);
+        }
+    }
+
 
     /**
      * Keeps a trial as this storage wrote it, for {@link #trial}; with null (a write whose
      * record is not known here), forgets it, so that the next read goes to the database.
      */
-    private static void remember(StudyCache s, int number, TrialRecord written) {
+    private static void remember(StudyCache s, int number, Own written) {
         synchronized (s) {
             if (written == null) {
                 s.own.remove(number);
@@ -1107,13 +1189,14 @@ final class JdbcStorage implements StorageBackend {
                                 s.trials.put(t.number(), t);
                             }
                             s.maxNumber = Math.max(s.maxNumber, t.number());
+                            Own mine = s.own.get(t.number());
                             if (t.state().isFinished()) {
                                 s.unfinished.remove(t.number());
                                 s.own.remove(t.number()); // read as it ended: never changes again
                             } else {
                                 s.unfinished.add(t.number());
-                                if (s.own.containsKey(t.number())) {
-                                    s.own.put(t.number(), t); // the database's is at least as new
+                                if (mine != null && !t.equals(mine.record())) {
+                                    s.own.remove(t.number()); // written elsewhere: the next write reads it
                                 }
                             }
                             trialsRead.incrementAndGet();
@@ -1138,9 +1221,9 @@ final class JdbcStorage implements StorageBackend {
     public TrialRecord trial(String study, int number) {
         StudyCache cached = cache(study);
         synchronized (cached) {
-            TrialRecord mine = cached.own.get(number);
+            Own mine = cached.own.get(number);
             if (mine != null) {
-                return mine;
+                return mine.record();
             }
         }
         StudyCache s = refresh(study);

@@ -56,6 +56,24 @@ abstract class JdbcStorageTest extends StorageConformanceTest {
     }
 
     @Test
+    void writeToATrialThisStorageRuns_afterAnotherWorkerWroteIt_losesNeitherWrite() throws Exception {
+        io.github.hpo4j.core.space.FloatDistribution x = io.github.hpo4j.core.space.FloatDistribution.of(0, 1);
+        int n = storage.createTrial("s", false);
+        storage.setParam("s", n, "x", x, 0.5);
+        try (Storage otherStorage = Storage.open(url())) {
+            StorageBackend.of(otherStorage).setUserAttr("s", n, "host", "b");
+        }
+        storage.setParam("s", n, "y", x, 0.25); // this storage's copy is one write behind
+        storage.finishTrial("s", n, TrialState.COMPLETE, new double[] {1.0}, null);
+        try (Storage otherStorage = Storage.open(url())) {
+            TrialRecord t = StorageBackend.of(otherStorage).trial("s", n);
+            assertEquals(Map.of("x", 0.5, "y", 0.25), t.params());
+            assertEquals("b", t.attributes().get("host"));
+            assertEquals(TrialState.COMPLETE, t.state());
+        }
+    }
+
+    @Test
     void namesWithSql_areStoredAndReadBackVerbatim() {
         String evil = "x'); DROP TABLE hpo_trials;--";
         storage.createStudy(evil, List.of(Objective.minimize(evil)));
@@ -116,11 +134,11 @@ abstract class JdbcStorageTest extends StorageConformanceTest {
             s.executeUpdate("UPDATE hpo_schema SET version = 99 WHERE id = 1");
         }
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Storage.open(url()));
-        assertTrue(e.getMessage().contains("version 99, newer than this library's 2: upgrade hpo4j"), e.getMessage());
+        assertTrue(e.getMessage().contains("version 99, newer than this library's 3: upgrade hpo4j"), e.getMessage());
     }
 
     @Test
-    void schemaOfVersion1_isUpgradedTo2_keepingItsTrials() throws Exception {
+    void schemaOfVersion1_isUpgradedToTheCurrent_keepingItsTrials() throws Exception {
         Study study = Study.builder().name("old").storage(storage).sampler(new RandomSampler(1)).build();
         study.optimize(t -> t.suggestFloat("x", 0, 1), 3);
         storage.close();
@@ -131,11 +149,36 @@ abstract class JdbcStorageTest extends StorageConformanceTest {
              Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
             try (java.sql.ResultSet r = s.executeQuery("SELECT version FROM hpo_schema WHERE id = 1")) {
                 r.next();
-                assertEquals(2, r.getInt(1));
+                assertEquals(JdbcSchema.VERSION, r.getInt(1));
             }
             assertEquals(3, reopened.trials("old").size());
             reopened.enqueueTrial("old", Map.of("x", 0.5), java.util.Map.of());
             assertEquals(java.util.OptionalInt.of(3), reopened.claimWaitingTrial("old", false));
+        }
+    }
+
+    @Test
+    void schemaOfVersion2_isUpgradedTo3_andItsRunningTrialsTakeWrites() throws Exception {
+        int running = storage.createTrial("s", false);
+        storage.setParam("s", running, "x", io.github.hpo4j.core.space.FloatDistribution.of(0, 1), 0.5);
+        storage.close();
+        try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
+            s.executeUpdate("ALTER TABLE hpo_trials DROP COLUMN row_version");
+            s.executeUpdate("UPDATE hpo_schema SET version = 2 WHERE id = 1");
+        }
+        try (StorageBackend reopened = StorageBackend.of(Storage.open(url()));
+             Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
+            try (java.sql.ResultSet r = s.executeQuery("SELECT version FROM hpo_schema WHERE id = 1")) {
+                r.next();
+                assertEquals(3, r.getInt(1));
+            }
+            reopened.setParam("s", running, "y", io.github.hpo4j.core.space.FloatDistribution.of(0, 1), 0.25);
+            reopened.finishTrial("s", running, TrialState.COMPLETE, new double[] {1.0}, null);
+            assertEquals(Map.of("x", 0.5, "y", 0.25), reopened.trial("s", running).params());
+            try (java.sql.ResultSet r = s.executeQuery("SELECT row_version FROM hpo_trials WHERE trial_number = " + running)) {
+                r.next();
+                assertEquals(2, r.getLong(1), "each write after the upgrade counted");
+            }
         }
     }
 
