@@ -54,6 +54,8 @@ final class JdbcStorage implements StorageBackend {
     private final DataSource ds;
     private final AutoCloseable owned;
     private final String description;
+    /** Whether the database returns an update's new values in the same statement (PostgreSQL's RETURNING). */
+    private volatile boolean updateReturning;
     private volatile boolean closed;
     private final ConcurrentHashMap<String, StudyCache> caches = new ConcurrentHashMap<>();
     /** Trial rows read so far, for tests and benchmarks of the incremental reads. */
@@ -108,6 +110,7 @@ final class JdbcStorage implements StorageBackend {
                 try {
                     JdbcSchema.migrate(c);
                     c.commit();
+                    s.updateReturning = "PostgreSQL".equalsIgnoreCase(c.getMetaData().getDatabaseProductName());
                     return s;
                 } catch (SQLException | RuntimeException e) {
                     c.rollback();
@@ -652,7 +655,7 @@ final class JdbcStorage implements StorageBackend {
             }
             // the study's row stays locked from the number's update to the commit: three statements,
             // each one round trip, and nothing built while it is held but the trial's JSON
-            long[] number = takeNextNumber(c, s.id);
+            long[] number = takeNextNumber(c, s.id, updateReturning);
             long now = System.currentTimeMillis();
             TrialRecord record = TrialRecord.builder((int) number[0]).state(TrialState.RUNNING)
                     .start(Instant.ofEpochMilli(now)).build();
@@ -668,7 +671,21 @@ final class JdbcStorage implements StorageBackend {
      * Takes the study's next trial number and counts the change in one update (which locks the
      * study's row until the commit); returns [the number taken, the new change count].
      */
-    private static long[] takeNextNumber(Connection c, int id) throws SQLException {
+    private static long[] takeNextNumber(Connection c, int id, boolean returning) throws SQLException {
+        if (returning) {
+            // one round trip, so the study's row is held for one fewer
+            try (PreparedStatement p = c.prepareStatement("UPDATE hpo_studies SET next_number = next_number + 1,"
+                    + " changes = changes + 1, updated_ms = ? WHERE study_id = ? RETURNING next_number, changes")) {
+                p.setLong(1, System.currentTimeMillis());
+                p.setInt(2, id);
+                try (ResultSet r = p.executeQuery()) {
+                    if (!r.next()) {
+                        throw new IllegalArgumentException("study: it was deleted");
+                    }
+                    return new long[] {r.getLong(1) - 1, r.getLong(2)};
+                }
+            }
+        }
         try (PreparedStatement p = c.prepareStatement("UPDATE hpo_studies SET next_number = next_number + 1,"
                 + " changes = changes + 1, updated_ms = ? WHERE study_id = ?")) {
             p.setLong(1, System.currentTimeMillis());
@@ -701,7 +718,7 @@ final class JdbcStorage implements StorageBackend {
             if (done >= 0) {
                 return done;
             }
-            long[] number = takeNextNumber(c, s.id);
+            long[] number = takeNextNumber(c, s.id, updateReturning);
             TrialRecord.Builder b = TrialRecord.builder((int) number[0]).state(TrialState.WAITING);
             fixed.forEach(b::fixedParam);
             attrs.forEach(b::attribute);
@@ -794,7 +811,7 @@ final class JdbcStorage implements StorageBackend {
             if (done >= 0) {
                 return done;
             }
-            long[] number = takeNextNumber(c, s.id);
+            long[] number = takeNextNumber(c, s.id, updateReturning);
             long n = number[0];
             TrialRecord r = record;
             insertTrial(c, s.id, new TrialRecord((int) n, r.state(), r.params(), r.distributions(), r.values(), r.metrics(),
