@@ -39,7 +39,10 @@ import org.slf4j.LoggerFactory;
  * Studies in a relational database over plain JDBC ({@link JdbcSchema} for the tables). Every
  * write is one transaction: those that number trials (create, enqueue, claim, add, fail stale)
  * lock the study's row, so numbers are unique and gap-free under any concurrency; a change to one
- * trial locks only that trial's row, so a check (is it RUNNING?) holds until the commit.
+ * trial locks only that trial's row, so a check (is it RUNNING?) holds until the commit. A trial
+ * this storage runs is kept as it last wrote it, with its row's version: the next change is
+ * written without reading the row first, on condition that the version is still that one (else
+ * it is rolled back and done under the row's lock), and {@link #trial} answers it from memory.
  * Serialization failures, deadlocks and lost connections are retried a bounded number of times
  * with jitter. Reads keep each study's trials in memory and fetch, in one query by primary key,
  * only the trials created since the last read and those that were unfinished then: finished
