@@ -838,6 +838,66 @@ final class JdbcStorage implements StorageBackend {
         });
     }
 
+    /** Whether the trial's parameter is stored with that value (a retry's check that the attempt before committed). */
+    private static boolean paramIs(Connection c, int id, int number, String name, double internal) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT internal FROM hpo_params WHERE study_id = ?"
+                + " AND trial_number = ? AND param_name = ?")) {
+            p.setInt(1, id);
+            p.setInt(2, number);
+            p.setString(3, name);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() && r.getDouble(1) == internal;
+            }
+        }
+    }
+
+    /**
+     * On PostgreSQL, a parameter of a trial this storage runs, in one statement: the record is
+     * updated if the row still has the version this storage left, and the parameter's row is
+     * inserted only if it was (a data-modifying WITH), so a commit is the only other round trip.
+     *
+     * @return whether it was written; false when this path does not apply or another worker wrote
+     *     the trial meanwhile (nothing changed: the caller writes it under the row's lock)
+     * @throws IllegalStateException if the parameter is already set on the trial
+     */
+    private boolean setOwnParamAtOnce(StudyCache s, int number, String name, Distribution d, double internal) {
+        if (!updateReturning) {
+            return false;
+        }
+        Own mine;
+        synchronized (s) {
+            mine = s.own.get(number);
+        }
+        if (mine == null || mine.record().state() != TrialState.RUNNING) {
+            return false;
+        }
+        if (mine.record().params().containsKey(name)) {
+            throw new IllegalStateException(name + ": already set on trial " + number);
+        }
+        TrialRecord changed = mine.record().withInternalParam(name, d, internal);
+        boolean written = tx((c, retrying) -> {
+            if (retrying && paramIs(c, s.id, number, name, internal)) {
+                return true; // the attempt before committed it
+            }
+            try (PreparedStatement p = c.prepareStatement("WITH changed AS (UPDATE hpo_trials SET record = ?,"
+                    + " row_version = row_version + 1 WHERE study_id = ? AND trial_number = ? AND row_version = ?"
+                    + " AND state = 'RUNNING' RETURNING trial_number) INSERT INTO hpo_params (study_id, trial_number,"
+                    + " param_name, distribution, internal) SELECT ?, trial_number, ?, ?, ? FROM changed")) {
+                p.setString(1, json(JsonCodec.trial(changed)));
+                p.setInt(2, s.id);
+                p.setInt(3, number);
+                p.setLong(4, mine.version());
+                p.setInt(5, s.id);
+                p.setString(6, name);
+                p.setString(7, json(JsonCodec.distribution(d)));
+                p.setDouble(8, internal);
+                return p.executeUpdate() == 1;
+            }
+        });
+        remember(s, number, written ? new Own(changed, mine.version() + 1) : null);
+        return written;
+    }
+
     private static void insertParam(Connection c, int id, long n, String name, Distribution d, double internal)
             throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO hpo_params (study_id, trial_number, param_name,"
@@ -995,17 +1055,10 @@ final class JdbcStorage implements StorageBackend {
             throw new IllegalArgumentException(name + ": value (" + internal + ") is outside " + distribution);
         }
         int id = cache(study).id;
-        change(study, number, c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT internal, NULL FROM hpo_params WHERE study_id = ?"
-                    + " AND trial_number = ? AND param_name = ?")) {
-                p.setInt(1, id);
-                p.setInt(2, number);
-                p.setString(3, name);
-                try (ResultSet r = p.executeQuery()) {
-                    return r.next() && r.getDouble(1) == internal;
-                }
-            }
-        }, t -> {
+        if (setOwnParamAtOnce(cache(study), number, name, distribution, internal)) {
+            return;
+        }
+        change(study, number, c -> paramIs(c, id, number, name, internal), t -> {
             if (t.params().containsKey(name)) {
                 throw new IllegalStateException(name + ": already set on trial " + number);
             }
