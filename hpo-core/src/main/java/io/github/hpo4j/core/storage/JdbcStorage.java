@@ -852,45 +852,76 @@ final class JdbcStorage implements StorageBackend {
     }
 
     /**
-     * On PostgreSQL, a parameter of a trial this storage runs, in one statement: the record is
-     * updated if the row still has the version this storage left, and the parameter's row is
-     * inserted only if it was (a data-modifying WITH), so a commit is the only other round trip.
+     * On PostgreSQL, a parameter of a trial this storage runs, in one statement (see
+     * {@link #writeOwnAtOnce}).
      *
      * @return whether it was written; false when this path does not apply or another worker wrote
      *     the trial meanwhile (nothing changed: the caller writes it under the row's lock)
      * @throws IllegalStateException if the parameter is already set on the trial
      */
     private boolean setOwnParamAtOnce(StudyCache s, int number, String name, Distribution d, double internal) {
-        if (!updateReturning) {
-            return false;
-        }
-        Own mine;
-        synchronized (s) {
-            mine = s.own.get(number);
-        }
-        if (mine == null || mine.record().state() != TrialState.RUNNING) {
+        Own mine = ownRunning(s, number);
+        if (mine == null) {
             return false;
         }
         if (mine.record().params().containsKey(name)) {
             throw new IllegalStateException(name + ": already set on trial " + number);
         }
-        TrialRecord changed = mine.record().withInternalParam(name, d, internal);
+        return writeOwnAtOnce(s, mine, mine.record().withInternalParam(name, d, internal),
+                "INSERT INTO hpo_params (study_id, trial_number, param_name, distribution, internal)"
+                        + " SELECT ?, trial_number, ?, ?, ? FROM changed", (p, at) -> {
+                    p.setInt(at, s.id);
+                    p.setString(at + 1, name);
+                    p.setString(at + 2, json(JsonCodec.distribution(d)));
+                    p.setDouble(at + 3, internal);
+                }, c -> paramIs(c, s.id, number, name, internal));
+    }
+
+    /** The trial as this storage runs it, if the one-statement writes apply (PostgreSQL) and it runs. */
+    private Own ownRunning(StudyCache s, int number) {
+        if (!updateReturning) {
+            return null;
+        }
+        synchronized (s) {
+            Own mine = s.own.get(number);
+            return mine == null || mine.record().state() != TrialState.RUNNING ? null : mine;
+        }
+    }
+
+    /** Binds the parameters of a side table's insert, from position {@code at} on. */
+    private interface SideBinder {
+        void bind(PreparedStatement p, int at) throws SQLException;
+    }
+
+    /**
+     * On PostgreSQL, one statement for a change to a trial this storage runs: the record (and the
+     * columns that mirror it) is updated if the row still has the version this storage left, and
+     * a side table's row is inserted only if it was (a data-modifying WITH named {@code changed}),
+     * so the commit is the only other round trip.
+     *
+     * @param insert      an {@code INSERT … SELECT … FROM changed}, its parameters bound by {@code bind}
+     * @param alreadyDone on a retry, whether the attempt before committed
+     * @return whether it was written (false: another worker wrote the trial meanwhile; nothing changed)
+     */
+    private boolean writeOwnAtOnce(StudyCache s, Own mine, TrialRecord changed, String insert, SideBinder bind,
+                                   SqlWork<Boolean> alreadyDone) {
+        int number = changed.number();
         boolean written = tx((c, retrying) -> {
-            if (retrying && paramIs(c, s.id, number, name, internal)) {
+            if (retrying && alreadyDone.run(c)) {
                 return true; // the attempt before committed it
             }
             try (PreparedStatement p = c.prepareStatement("WITH changed AS (UPDATE hpo_trials SET record = ?,"
-                    + " row_version = row_version + 1 WHERE study_id = ? AND trial_number = ? AND row_version = ?"
-                    + " AND state = 'RUNNING' RETURNING trial_number) INSERT INTO hpo_params (study_id, trial_number,"
-                    + " param_name, distribution, internal) SELECT ?, trial_number, ?, ?, ? FROM changed")) {
+                    + " state = ?, complete_ms = ?, failure = ?, row_version = row_version + 1 WHERE study_id = ?"
+                    + " AND trial_number = ? AND row_version = ? AND state = 'RUNNING' RETURNING trial_number) "
+                    + insert)) {
                 p.setString(1, json(JsonCodec.trial(changed)));
-                p.setInt(2, s.id);
-                p.setInt(3, number);
-                p.setLong(4, mine.version());
+                p.setString(2, changed.state().name());
+                setLong(p, 3, changed.complete().map(Instant::toEpochMilli).orElse(null));
+                p.setString(4, changed.failure().orElse(null));
                 p.setInt(5, s.id);
-                p.setString(6, name);
-                p.setString(7, json(JsonCodec.distribution(d)));
-                p.setDouble(8, internal);
+                p.setInt(6, number);
+                p.setLong(7, mine.version());
+                bind.bind(p, 8);
                 return p.executeUpdate() == 1;
             }
         });
@@ -1129,6 +1160,19 @@ final class JdbcStorage implements StorageBackend {
             throw new IllegalArgumentException("values: " + copy.length + " for " + nObj + " objective(s)");
         }
         long now = System.currentTimeMillis();
+        Own mine = copy.length == 1 ? ownRunning(s, number) : null;
+        if (mine != null) {
+            // one objective value: the record and the value's row in one statement
+            TrialRecord changed = mine.record().toBuilder().state(finalState).values(copy).failure(failure)
+                    .complete(Instant.ofEpochMilli(now)).build();
+            if (writeOwnAtOnce(s, mine, changed, "INSERT INTO hpo_values (study_id, trial_number, idx, val, special)"
+                    + " SELECT ?, trial_number, 0, ?, ? FROM changed", (p, at) -> {
+                        p.setInt(at, s.id);
+                        setDouble(p, at + 1, copy[0]);
+                    }, c -> state(c, s.id, study, number) == finalState)) {
+                return;
+            }
+        }
         // the state, time and failure columns are written with the record, in one statement
         change(study, number, c -> state(c, s.id, study, number) == finalState, c -> {
             insertDoubles(c, "hpo_values", s.id, number, copy);
