@@ -93,7 +93,7 @@ final class JdbcStorage implements StorageBackend {
     private record Own(TrialRecord record, long version) {
     }
 
-    /** A trial's record read under its row's lock, with the row's version. */
+    /** A trial's record with its row's version (read under the row's lock for a change). */
     private record Locked(TrialRecord record, long version) {
     }
 
@@ -470,18 +470,17 @@ final class JdbcStorage implements StorageBackend {
 
     /** The trial's current record, or an IllegalArgumentException when it does not exist. */
     private static TrialRecord readRecord(Connection c, int id, String study, int number) throws SQLException {
-        return readRecord(c, id, study, number, false);
-    }
-
-    /** The trial's record, its row locked until the transaction ends. */
-    private static TrialRecord readRecordForUpdate(Connection c, int id, String study, int number) throws SQLException {
-        return readRecord(c, id, study, number, true);
+        return readRow(c, id, study, number, false).record();
     }
 
     /** The trial's record and row version, its row locked until the transaction ends. */
     private static Locked readLocked(Connection c, int id, String study, int number) throws SQLException {
+        return readRow(c, id, study, number, true);
+    }
+
+    private static Locked readRow(Connection c, int id, String study, int number, boolean lock) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT record, row_version FROM hpo_trials WHERE study_id = ?"
-                + " AND trial_number = ? FOR UPDATE")) {
+                + " AND trial_number = ?" + (lock ? " FOR UPDATE" : ""))) {
             p.setInt(1, id);
             p.setInt(2, number);
             try (ResultSet r = p.executeQuery()) {
@@ -504,10 +503,7 @@ final class JdbcStorage implements StorageBackend {
         try (PreparedStatement p = c.prepareStatement("UPDATE hpo_trials SET record = ?, state = ?, complete_ms = ?,"
                 + " failure = ?, row_version = row_version + 1 WHERE study_id = ? AND trial_number = ?"
                 + " AND row_version = ? AND state = 'RUNNING'")) {
-            p.setString(1, json(JsonCodec.trial(record)));
-            p.setString(2, record.state().name());
-            setLong(p, 3, record.complete().map(Instant::toEpochMilli).orElse(null));
-            p.setString(4, record.failure().orElse(null));
+            bindRecordColumns(p, record);
             p.setInt(5, id);
             p.setInt(6, record.number());
             p.setLong(7, version);
@@ -515,20 +511,6 @@ final class JdbcStorage implements StorageBackend {
         }
     }
 
-    private static TrialRecord readRecord(Connection c, int id, String study, int number, boolean lock)
-            throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT record FROM hpo_trials WHERE study_id = ? AND trial_number = ?"
-                + (lock ? " FOR UPDATE" : ""))) {
-            p.setInt(1, id);
-            p.setInt(2, number);
-            try (ResultSet r = p.executeQuery()) {
-                if (!r.next()) {
-                    throw new IllegalArgumentException("number: study '" + study + "' has no trial " + number);
-                }
-                return JsonCodec.toTrial(parse(r.getString(1)));
-            }
-        }
-    }
 
 
 
@@ -545,10 +527,7 @@ final class JdbcStorage implements StorageBackend {
         try (PreparedStatement p = c.prepareStatement("UPDATE hpo_trials SET record = ?, state = ?, complete_ms = ?,"
                 + " failure = ?, row_version = row_version + 1" + (seq == null ? "" : ", change_seq = ?")
                 + " WHERE study_id = ? AND trial_number = ?")) {
-            p.setString(1, json(JsonCodec.trial(record)));
-            p.setString(2, record.state().name());
-            setLong(p, 3, record.complete().map(Instant::toEpochMilli).orElse(null));
-            p.setString(4, record.failure().orElse(null));
+            bindRecordColumns(p, record);
             int at = 5;
             if (seq != null) {
                 p.setLong(at++, seq);
@@ -557,6 +536,14 @@ final class JdbcStorage implements StorageBackend {
             p.setInt(at, record.number());
             p.executeUpdate();
         }
+    }
+
+    /** Binds parameters 1–4 of a record write: the record's JSON and the state, completion time and failure that mirror it. */
+    private static void bindRecordColumns(PreparedStatement p, TrialRecord record) throws SQLException {
+        p.setString(1, json(JsonCodec.trial(record)));
+        p.setString(2, record.state().name());
+        setLong(p, 3, record.complete().map(Instant::toEpochMilli).orElse(null));
+        p.setString(4, record.failure().orElse(null));
     }
 
     private static TrialRecord requireRunning(TrialRecord t, String study) {
@@ -770,7 +757,7 @@ final class JdbcStorage implements StorageBackend {
                         }
                     }
                 }
-                TrialRecord locked = readRecordForUpdate(c, s.id, study, w);
+                TrialRecord locked = readLocked(c, s.id, study, w).record();
                 if (locked.state() != TrialState.WAITING) {
                     after = w; // claimed by another worker between the read and the lock
                     continue;
@@ -914,10 +901,7 @@ final class JdbcStorage implements StorageBackend {
                     + " state = ?, complete_ms = ?, failure = ?, row_version = row_version + 1 WHERE study_id = ?"
                     + " AND trial_number = ? AND row_version = ? AND state = 'RUNNING' RETURNING trial_number) "
                     + insert)) {
-                p.setString(1, json(JsonCodec.trial(changed)));
-                p.setString(2, changed.state().name());
-                setLong(p, 3, changed.complete().map(Instant::toEpochMilli).orElse(null));
-                p.setString(4, changed.failure().orElse(null));
+                bindRecordColumns(p, changed);
                 p.setInt(5, s.id);
                 p.setInt(6, number);
                 p.setLong(7, mine.version());

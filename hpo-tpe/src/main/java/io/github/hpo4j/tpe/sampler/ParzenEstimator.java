@@ -503,7 +503,7 @@ final class ParzenEstimator {
     int bestRatio(double[][] candidates, double[] logL, ScratchArrays scratch) {
         int count = candidates.length;
         double[] bound = scratch.doubles(2, count);
-        double[][] terms = sorted == null ? termBuffer(count, kernels) : null;
+        double[][] terms = sorted == null ? scratch.rowsAtLeast(1, count, kernels) : null;
         double[] max = scratch.doubles(3, count);
         for (int c = 0; c < count; c++) {
             if (sorted != null) {
@@ -542,20 +542,6 @@ final class ParzenEstimator {
         return bestIndex;
     }
 
-    /** Each thread's candidate × kernel scratch for {@link #bestRatio}, grown as needed and reused. */
-    private static final ThreadLocal<double[][]> TERMS = ThreadLocal.withInitial(() -> new double[0][]);
-
-    private static double[][] termBuffer(int count, int kernels) {
-        double[][] t = TERMS.get();
-        if (t.length < count || (count > 0 && t[0].length < kernels)) {
-            int rows = Math.max(count, t.length);
-            int cols = Math.max(kernels, t.length == 0 ? 0 : t[0].length);
-            // grow by half again, so that a study adding a trial per ask reallocates rarely
-            t = new double[rows][cols + cols / 2];
-            TERMS.set(t);
-        }
-        return t;
-    }
 
     /** Fills each kernel's log term for one candidate; returns the largest. */
     private double accumulate(double[] candidate, double[] terms) {

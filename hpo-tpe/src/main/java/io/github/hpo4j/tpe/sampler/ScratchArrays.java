@@ -14,6 +14,7 @@ final class ScratchArrays {
     private double[][] doubles = new double[8][];
     private int[][] ints = new int[4][];
     private double[][][] matrices = new double[2][][];
+    private double[][][] grownMatrices = new double[2][][];
 
     /**
      * @param slot   which array, {@code >= 0}
@@ -64,6 +65,26 @@ final class ScratchArrays {
         if (m == null || m.length != rows || (rows > 0 && m[0].length != cols)) {
             m = new double[rows][cols];
             matrices[slot] = m;
+        }
+        return m;
+    }
+
+    /**
+     * @param slot    which matrix, {@code >= 0} (apart from {@link #matrix}'s slots)
+     * @param rows    the rows needed
+     * @param minCols the columns needed in each
+     * @return a matrix with at least that many rows, each at least that long, grown by half again
+     *     when too small (a study adding a trial per ask reallocates rarely); contents left
+     */
+    double[][] rowsAtLeast(int slot, int rows, int minCols) {
+        if (slot >= grownMatrices.length) {
+            grownMatrices = Arrays.copyOf(grownMatrices, Math.max(slot + 1, 2 * grownMatrices.length));
+        }
+        double[][] m = grownMatrices[slot];
+        if (m == null || m.length < rows || (rows > 0 && m[0].length < minCols)) {
+            int cols = m == null || m.length == 0 ? minCols : grown(m[0].length, minCols);
+            m = new double[Math.max(rows, m == null ? 0 : m.length)][cols];
+            grownMatrices[slot] = m;
         }
         return m;
     }
