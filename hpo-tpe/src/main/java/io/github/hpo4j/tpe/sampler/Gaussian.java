@@ -313,6 +313,30 @@ final class Gaussian {
         return c[o] + h * (c[o + 1] + h * (c[o + 2] + h * (c[o + 3] + h * (c[o + 4] + h * c[o + 5]))));
     }
 
+    /**
+     * Bound on |{@link #coarseLowerTail}(x) − Φ(x)| for x <= 0: the remainder of a second-order
+     * Taylor step of at most 1/128 from a grid node, (1/128)³ / 6 · max|Φ'''| with max|Φ'''| =
+     * φ(0) < 0.399, which is 3.17e-8, plus the table's rounding.
+     */
+    static final double COARSE_TAIL_ERROR = 3.2e-8;
+
+    /**
+     * Φ(x) for x <= 0 within {@link #COARSE_TAIL_ERROR}: {@link #lowerTail}'s table with three of
+     * its six terms, for masses that only have to be bracketed (the exact value is computed when
+     * a bracket does not decide).
+     */
+    static double coarseLowerTail(double x) {
+        if (!(x > -TABLE_LIMIT)) {
+            return 0;
+        }
+        double y = (x + TABLE_LIMIT) * TAIL_SCALE;
+        int i = (int) (y + 0.5);
+        double h = (y - i) * (1.0 / TAIL_SCALE);
+        int o = TAIL_STRIDE * i;
+        double[] c = TAIL_TAYLOR;
+        return c[o] + h * (c[o + 1] + h * c[o + 2]);
+    }
+
     /** log of the standard normal mass on [a, b], a <= b. */
     static double logMass(double a, double b) {
         if (a < -8.5 && b > 8.5) {

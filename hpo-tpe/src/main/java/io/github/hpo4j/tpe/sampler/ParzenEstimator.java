@@ -41,6 +41,11 @@ final class ParzenEstimator {
      * prior kernel (the last) its own; scoring then reads one 1/(2σ²) per parameter.
      */
     private final boolean sharedBandwidths;
+    /**
+     * Bound on how far each kernel's {@link #base} may be from its exact value: 0, or with coarse
+     * masses what {@link Gaussian#COARSE_TAIL_ERROR} allows (see {@link #coarseMassError}).
+     */
+    private final double baseError;
 
     /**
      * @param specs        the parameters
@@ -65,6 +70,7 @@ final class ParzenEstimator {
         this.logProb = null;
         this.sorted = mixture;
         this.sharedBandwidths = false;
+        this.baseError = 0;
     }
 
     /**
@@ -86,7 +92,7 @@ final class ParzenEstimator {
      */
     ParzenEstimator(ParamSpec[] specs, double[][] observations, double[] weights, TpeParameters params,
                     int[] observationOrder) {
-        this(specs, observations, weights, weights.length, params, observationOrder, null);
+        this(specs, observations, weights, weights.length, params, observationOrder, null, false);
     }
 
     /**
@@ -101,15 +107,21 @@ final class ParzenEstimator {
      * @param scratch           arrays to build in, for an estimator used only until the next one is
      *                          built in them (the bad set's, one per ask); null to allocate. One
      *                          continuous parameter always allocates (its sorted kernels keep them).
+     * @param coarseMasses      several parameters: whether the continuous kernels' masses inside
+     *                          the range may be computed to within {@link Gaussian#COARSE_TAIL_ERROR}
+     *                          per tail (cheaper); {@link #bestRatio} then answers -1 when that
+     *                          leaves the choice open, and an exact estimator must decide
      */
     ParzenEstimator(ParamSpec[] specs, double[][] observations, double[] weights, int n, TpeParameters params,
-                    int[] observationOrder, ScratchArrays scratch) {
+                    int[] observationOrder, ScratchArrays scratch, boolean coarseMasses) {
         this.specs = specs;
         int d = specs.length;
         this.kernels = n + 1;
         this.sharedBandwidths = params.multivariate();
         boolean oneContinuous = d == 1 && !specs[0].categorical && !specs[0].discrete();
         ScratchArrays buf = oneContinuous ? null : scratch;
+        boolean coarse = coarseMasses && !oneContinuous;
+        int coarseFactors = 0;
         double[] w = array(buf, 0, kernels);
         double total = 0;
         if (n == 0) {
@@ -186,13 +198,18 @@ final class ParzenEstimator {
                 double a = (s.lowT - m[k]) * lastInv;
                 double b = (s.highT - m[k]) * lastInv;
                 if (a <= 0 && b >= 0) {
-                    massProduct[k] *= Gaussian.centredMass(a, b);
+                    massProduct[k] *= coarse
+                            ? 1 - Gaussian.coarseLowerTail(a) - Gaussian.coarseLowerTail(-b)
+                            : Gaussian.centredMass(a, b);
                     logSum[k] += lastLog;
                 } else {
                     logSum[k] += lastLog + Gaussian.logMass(a, b);
                 }
             }
             halfInvVar[j] = hv;
+            if (coarse) {
+                coarseFactors++;
+            }
             if (++continuousSinceLog == 64) {
                 continuousSinceLog = 0;
                 for (int k = 0; k < kernels; k++) {
@@ -222,6 +239,22 @@ final class ParzenEstimator {
             }
         }
         sorted = sk;
+        baseError = coarseFactors * coarseMassError();
+    }
+
+    /** @return the bound on each kernel's log term's error (0 unless built with coarse masses) */
+    double baseError() {
+        return baseError;
+    }
+
+    /**
+     * Bound on the error in the log of one coarse mass factor. A kernel centred inside the range
+     * with σ <= range keeps at least Φ(1) − 1/2 > 0.341 of its mass; two tails each off by at most
+     * e = {@link Gaussian#COARSE_TAIL_ERROR} move it by at most 2e, so its log by at most
+     * −log(1 − 2e / (0.341 − 2e)) < 1.01 · 2e / 0.34; the bound returned is twice that.
+     */
+    static double coarseMassError() {
+        return 2 * 1.01 * 2 * Gaussian.COARSE_TAIL_ERROR / 0.34;
     }
 
     /** A new array, or the scratch slot's when building in scratch arrays. */
@@ -481,13 +514,17 @@ final class ParzenEstimator {
 
     /**
      * The candidate maximising {@code logL[c] − log g(c)}, g being this mixture, the lowest index
-     * on ties: exactly what scoring every candidate would pick, but a candidate whose bound
-     * ({@code logL[c]} minus a lower bound of log g: its largest term) cannot beat the best
-     * exact score found so far is never summed. Candidates are tried in order of their bound.
+     * on ties: exactly what scoring every candidate in full would pick, found with less work.
+     * Several parameters: each candidate's score is first computed to within a bracket of its
+     * exact value by {@link ArrayExp} (and masses, if built coarse); only when other candidates'
+     * brackets reach the best one's are those candidates summed exactly. One parameter: a candidate whose bound
+     * ({@code logL[c]} minus a lower bound of log g) cannot beat the best exact score found so far
+     * is never summed.
      *
      * @param candidates internal values [candidate][param]
      * @param logL       the other mixture's log density at each candidate
-     * @return the index of the best candidate
+     * @return the index of the best candidate, or -1 when this estimator was built with coarse
+     *     masses and they leave the choice open (an exact estimator then decides)
      */
     int bestRatio(double[][] candidates, double[] logL) {
         return bestRatio(candidates, logL, new ScratchArrays());
@@ -498,19 +535,93 @@ final class ParzenEstimator {
      *
      * @param scratch working arrays; may be the one {@link #sample} and {@link #logPdf} wrote the
      *                candidates and logL in (this uses other slots)
-     * @return the index of the best candidate
+     * @return the index of the best candidate, or -1 as {@link #bestRatio(double[][], double[])}
      */
     int bestRatio(double[][] candidates, double[] logL, ScratchArrays scratch) {
+        return sorted != null ? bestRatioSorted(candidates, logL, scratch) : bestRatioBracketed(candidates, logL, scratch);
+    }
+
+    /**
+     * Brackets each candidate's score, then sums in full only the candidates whose bracket reaches
+     * the best lower end. The brackets hold up to a shift common to all candidates, which does not
+     * change the choice: with coarse masses every kernel's log term is off by some δ_k, |δ_k| <= E
+     * ({@link #baseError}), the same for every candidate; taking the prior kernel's δ as the common
+     * shift, what is left moves a candidate's log g by at most −log(1 − (1 − π)(1 − e^−2E)),
+     * about (1 − π)·2E, π being the prior kernel's share of its density (its other terms move by
+     * e^(δ_prior − δ_k), between e^−2E and e^2E). Far from every observation π is close to 1,
+     * which is where the scores are close.
+     */
+    private int bestRatioBracketed(double[][] candidates, double[] logL, ScratchArrays scratch) {
+        int count = candidates.length;
+        double[][] terms = scratch.rowsAtLeast(1, count, kernels);
+        double[] max = scratch.doubles(3, count);
+        double[] lowScore = scratch.doubles(2, count);
+        double[] highScore = scratch.doubles(4, count);
+        double[] exps = scratch.doubles(5, kernels);
+        int prior = kernels - 1;
+        double bestLow = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < count; c++) {
+            double top = accumulate(candidates[c], terms[c]);
+            max[c] = top;
+            ArrayExp.shiftedExp(terms[c], kernels, top, exps);
+            double sum = ArrayExp.sum(exps, kernels);
+            double priorShare = exps[prior] / sum;
+            double spread = baseError == 0 ? 0 : -Math.log1p(-(1 - priorShare) * -Math.expm1(-2 * baseError));
+            double slack = spread + arithmeticSlack(logL[c], top);
+            double score = logL[c] - (top + Math.log(sum));
+            lowScore[c] = score - slack;
+            highScore[c] = score + slack;
+            bestLow = Math.max(bestLow, lowScore[c]);
+        }
+        // the best candidate's score is at least bestLow; only a candidate whose bracket reaches
+        // it can be the best, and when only one does, it is
+        int contenders = 0;
+        int only = -1;
+        for (int c = 0; c < count; c++) {
+            if (highScore[c] >= bestLow) {
+                contenders++;
+                only = c;
+            }
+        }
+        if (contenders == 1) {
+            return only;
+        }
+        if (baseError > 0) {
+            return -1; // the exact terms are needed, which coarse masses do not give
+        }
+        double best = Double.NEGATIVE_INFINITY;
+        int bestIndex = 0;
+        for (int c = 0; c < count; c++) {
+            if (highScore[c] < bestLow) {
+                continue;
+            }
+            double score = logL[c] - logSumExp(terms[c], max[c]);
+            if (score > best) {
+                best = score;
+                bestIndex = c;
+            }
+        }
+        return bestIndex;
+    }
+
+    /**
+     * What a score is widened by on each side for arithmetic alone, between it and the full sum
+     * of {@link #logSumExp}: {@link ArrayExp}'s and {@link Gaussian#fastExp}'s relative errors
+     * (under 4e-13 and 1e-14), the terms more than 40 below the largest that the full sum leaves
+     * out and those more than 64 below that {@link ArrayExp} raises to e^-64 (under 4e-18 each),
+     * rounding in sums of n terms (under n · 1.2e-16 relative each), and in the logarithm and the
+     * two subtractions (a few units in the last place of the magnitudes involved).
+     */
+    private double arithmeticSlack(double logL, double top) {
+        return 1e-12 + kernels * 3e-16 + 1e-15 * (Math.abs(logL) + Math.abs(top));
+    }
+
+    private int bestRatioSorted(double[][] candidates, double[] logL, ScratchArrays scratch) {
         int count = candidates.length;
         double[] bound = scratch.doubles(2, count);
-        double[][] terms = sorted == null ? scratch.rowsAtLeast(1, count, kernels) : null;
         double[] max = scratch.doubles(3, count);
         for (int c = 0; c < count; c++) {
-            if (sorted != null) {
-                max[c] = sorted.lowerBound(specs[0].transform(candidates[c][0]));
-            } else {
-                max[c] = accumulate(candidates[c], terms[c]);
-            }
+            max[c] = sorted.lowerBound(specs[0].transform(candidates[c][0]));
             bound[c] = logL[c] - max[c];
         }
         // insertion sort by bound, highest first (a couple of dozen candidates)
@@ -530,10 +641,7 @@ final class ParzenEstimator {
             if (bound[c] < best) {
                 break; // every later bound is lower still
             }
-            double logG = sorted != null
-                    ? sorted.logSum(specs[0].transform(candidates[c][0]), max[c])
-                    : logSumExp(terms[c], max[c]);
-            double score = logL[c] - logG;
+            double score = logL[c] - sorted.logSum(specs[0].transform(candidates[c][0]), max[c]);
             if (score > best || (score == best && c < bestIndex)) {
                 best = score;
                 bestIndex = c;
@@ -541,7 +649,6 @@ final class ParzenEstimator {
         }
         return bestIndex;
     }
-
 
     /** Fills each kernel's log term for one candidate; returns the largest. */
     private double accumulate(double[] candidate, double[] terms) {

@@ -441,7 +441,7 @@ public final class TpeSampler implements Sampler {
             Column col = cols[0];
             if (col.good == null || !java.util.Arrays.equals(col.goodFor, c.good())) {
                 col.good = estimator(c, c.good(), c.good().length, List.of(), names, specs, cols, params, false,
-                        null, null);
+                        null, null, false);
                 col.goodFor = c.good();
             }
             return col.good;
@@ -456,7 +456,7 @@ public final class TpeSampler implements Sampler {
             return (ParzenEstimator) last[1];
         }
         ParzenEstimator e = estimator(c, c.good(), c.good().length, List.of(), names, specs, cols, params, false,
-                null, null);
+                null, null, false);
         goodEstimators.put(key, new Object[] {c.good(), e});
         return e;
     }
@@ -486,11 +486,19 @@ public final class TpeSampler implements Sampler {
      */
     private double[] pick(Context c, String[] names, ParamSpec[] specs, Column[] cols, TpeParameters params) {
         ParzenEstimator good = goodEstimator(c, names, specs, cols, params);
+        // the bad set's estimator with coarse masses first: it decides unless the best candidates'
+        // scores are too close for its error bound, and then the exact one does
         ParzenEstimator bad = estimator(c, c.bad(), c.badCount(), c.liars(), names, specs, cols, params, true,
-                badObservations, badEstimator);
+                badObservations, badEstimator, true);
         double[][] candidates = good.sample(rng, nEiCandidates, scoring);
         double[] lg = good.logPdf(candidates, scoring);
-        return candidates[bad.bestRatio(candidates, lg, scoring)];
+        int best = bad.bestRatio(candidates, lg, scoring);
+        if (best < 0) {
+            bad = estimator(c, c.bad(), c.badCount(), c.liars(), names, specs, cols, params, true,
+                    badObservations, badEstimator, false);
+            best = bad.bestRatio(candidates, lg, scoring);
+        }
+        return candidates[best];
     }
 
     /** The parameter's estimator-space value in a trial, or NaN when absent or outside the distribution. */
@@ -524,10 +532,12 @@ public final class TpeSampler implements Sampler {
      * @param keepOrder whether this is the bad set (its sorted order and mixture are carried over)
      * @param observed  arrays for the observations when the estimator lives for this ask only, else null
      * @param built     arrays to build that estimator in, else null
+     * @param coarse    whether its masses may be coarse (see {@link ParzenEstimator#bestRatio})
      */
     private static ParzenEstimator estimator(Context c, int[] positions, int count, List<TrialRecord> liars,
                                              String[] names, ParamSpec[] specs, Column[] cols, TpeParameters params,
-                                             boolean keepOrder, ScratchArrays observed, ScratchArrays built) {
+                                             boolean keepOrder, ScratchArrays observed, ScratchArrays built,
+                                             boolean coarse) {
         int d = names.length;
         if (keepOrder && d == 1 && liars.isEmpty() && IncrementalMixture.applies(specs[0], params)) {
             // the bad set's mixture kept from the previous ask: only new trials' values are read
@@ -589,7 +599,7 @@ public final class TpeSampler implements Sampler {
         double[] weights = !keepOrder && c.directions().size() > 1
                 ? goodWeightsForSeveralObjectives(c, kept, m)
                 : defaultWeights(m, buf == null ? new double[m] : buf.doubles(d, m));
-        return new ParzenEstimator(specs, obs, weights, m, params, order, d > 1 ? built : null);
+        return new ParzenEstimator(specs, obs, weights, m, params, order, d > 1 ? built : null, coarse);
     }
 
     /**

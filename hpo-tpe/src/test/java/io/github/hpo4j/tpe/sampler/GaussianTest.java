@@ -77,6 +77,23 @@ class GaussianTest {
     }
 
     @Test
+    void coarseLowerTail_staysWithinItsStatedError_andIsCoarserThanTheFullStep() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        double worst = 0;
+        for (int i = 0; i < 200_000; i++) {
+            double x = -9 * r.nextDouble();
+            double error = Math.abs(Gaussian.cdf(x) - Gaussian.coarseLowerTail(x));
+            assertTrue(error <= Gaussian.COARSE_TAIL_ERROR, "x = " + x + ": error " + error);
+            worst = Math.max(worst, error);
+        }
+        // the bound is close to what is reached (a third-order term left out near 0), not vacuous
+        assertTrue(worst > Gaussian.COARSE_TAIL_ERROR / 4, "worst error " + worst);
+        // on a grid node the step is 0: Φ(0) = 1/2 and Φ(−1) = 0.15865525393145707 (hand value)
+        assertEquals(0.5, Gaussian.coarseLowerTail(0), 1e-16);
+        assertEquals(0.15865525393145707, Gaussian.coarseLowerTail(-1), 1e-16);
+    }
+
+    @Test
     void centredMass_isOneMinusBothTails() {
         // hand values: Φ(1) − Φ(−1) = erf(1/√2) = 0.682689492137086; Φ(2) − Φ(−1) = 0.818594614120079
         assertEquals(0.682689492137086, Gaussian.centredMass(-1, 1), 1e-15);

@@ -1,0 +1,123 @@
+package io.github.hpo4j.tpe.sampler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.hpo4j.core.space.CategoricalDistribution;
+import io.github.hpo4j.core.space.Distribution;
+import io.github.hpo4j.core.space.FloatDistribution;
+import io.github.hpo4j.core.space.IntDistribution;
+import java.util.List;
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * {@link ParzenEstimator#bestRatio} brackets each candidate's density before summing it in full,
+ * and may build its masses coarsely: whatever it skips, it must pick what scoring every candidate
+ * in full picks ({@code logL − logPdf}, the lowest index on ties), and a coarse estimator must
+ * either pick that or decline (-1).
+ */
+class BestRatioProperties {
+
+    private static final List<Distribution> KINDS = List.of(
+            FloatDistribution.of(-5, 5),
+            FloatDistribution.of(-5, 5),
+            FloatDistribution.log(1e-4, 1),
+            IntDistribution.of(0, 20),
+            CategoricalDistribution.of("a", "b", "c"));
+
+    private static ParamSpec[] specs(SplittableRandom r, int d) {
+        ParamSpec[] s = new ParamSpec[d];
+        for (int j = 0; j < d; j++) {
+            s[j] = new ParamSpec(KINDS.get(r.nextInt(KINDS.size())));
+        }
+        return s;
+    }
+
+    /** Observations [param][obs] in estimator space, clustered near a point as a converging study's are. */
+    private static double[][] observations(SplittableRandom r, ParamSpec[] specs, int n) {
+        double[][] obs = new double[specs.length][n];
+        for (int j = 0; j < specs.length; j++) {
+            ParamSpec s = specs[j];
+            double centre = r.nextDouble();
+            for (int i = 0; i < n; i++) {
+                if (s.categorical) {
+                    obs[j][i] = r.nextInt(s.choices);
+                } else if (s.discrete()) {
+                    obs[j][i] = s.transform(r.nextInt(21));
+                } else {
+                    double u = r.nextBoolean() ? r.nextDouble() : centre + 0.05 * r.nextGaussian();
+                    obs[j][i] = s.lowT + (s.highT - s.lowT) * Math.min(1, Math.max(0, u));
+                }
+            }
+        }
+        return obs;
+    }
+
+    /** The full scores' argmax, the lowest index on ties. */
+    private static int fullArgmax(ParzenEstimator bad, double[][] candidates, double[] logL) {
+        double[] logG = bad.logPdf(candidates);
+        int best = 0;
+        for (int c = 1; c < candidates.length; c++) {
+            if (logL[c] - logG[c] > logL[best] - logG[best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    @Property(tries = 300)
+    void bestRatio_picksTheFullScoresBest_evenOnTies(@ForAll @IntRange(min = 2, max = 8) int d,
+                                                     @ForAll @IntRange(min = 0, max = 600) int n,
+                                                     @ForAll boolean tie,
+                                                     @ForAll long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        TpeParameters p = new TpeParameters(1.0, true, false, true, false);
+        ParamSpec[] specs = specs(r, d);
+        double[][] obs = observations(r, specs, n);
+        ParzenEstimator exact = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null, false);
+        ParzenEstimator coarse = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null, true);
+        double[][] candidates = exact.sample(new Mt19937(seed), 24);
+        double[] logL = new double[candidates.length];
+        for (int c = 0; c < logL.length; c++) {
+            logL[c] = 3 * r.nextGaussian();
+        }
+        if (tie) {
+            // a copy of the best candidate at another index: equal scores, only the tie rule decides
+            int best = fullArgmax(exact, candidates, logL);
+            int other = (best + 1 + r.nextInt(candidates.length - 1)) % candidates.length;
+            candidates[other] = candidates[best].clone();
+            logL[other] = logL[best];
+        }
+        int expected = fullArgmax(exact, candidates, logL);
+
+        assertEquals(expected, exact.bestRatio(candidates, logL));
+        int fromCoarse = coarse.bestRatio(candidates, logL);
+        assertTrue(fromCoarse == expected || fromCoarse == -1, "coarse picked " + fromCoarse + ", full " + expected);
+        if (tie) {
+            // equal scores are never decided by a bracket
+            assertTrue(fromCoarse == -1 || coarse.baseError() == 0, "coarse decided a tie");
+        }
+    }
+
+    @Property(tries = 200)
+    void coarseMasses_moveEachDensityByAtMostTheStatedBound(@ForAll @IntRange(min = 2, max = 8) int d,
+                                                            @ForAll @IntRange(min = 0, max = 400) int n,
+                                                            @ForAll long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        TpeParameters p = new TpeParameters(1.0, true, false, true, false);
+        ParamSpec[] specs = specs(r, d);
+        double[][] obs = observations(r, specs, n);
+        ParzenEstimator exact = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null, false);
+        ParzenEstimator coarse = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null, true);
+        double[][] candidates = exact.sample(new Mt19937(seed), 24);
+        double[] a = exact.logPdf(candidates);
+        double[] b = coarse.logPdf(candidates);
+        for (int c = 0; c < a.length; c++) {
+            assertTrue(Math.abs(a[c] - b[c]) <= coarse.baseError() + 1e-12,
+                    "candidate " + c + ": " + a[c] + " vs " + b[c] + ", bound " + coarse.baseError());
+        }
+    }
+}
