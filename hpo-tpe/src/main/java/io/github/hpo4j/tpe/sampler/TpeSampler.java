@@ -170,6 +170,8 @@ public final class TpeSampler implements Sampler {
     private final ScratchArrays splitArrays = new ScratchArrays();
     /** The bad set's observations and weights, and its estimator, rebuilt per ask (guarded by rng). */
     private final ScratchArrays badObservations = new ScratchArrays();
+    /** What {@link #badObservations} holds from the last ask. */
+    private final GatheredObservations badGathered = new GatheredObservations();
     private final ScratchArrays badEstimator = new ScratchArrays();
     /** The candidates, their densities and the scoring's working arrays, per ask (guarded by rng). */
     private final ScratchArrays scoring = new ScratchArrays();
@@ -441,7 +443,7 @@ public final class TpeSampler implements Sampler {
             Column col = cols[0];
             if (col.good == null || !java.util.Arrays.equals(col.goodFor, c.good())) {
                 col.good = estimator(c, c.good(), c.good().length, List.of(), names, specs, cols, params, false,
-                        null, null, false);
+                        null, null, false, null);
                 col.goodFor = c.good();
             }
             return col.good;
@@ -456,7 +458,7 @@ public final class TpeSampler implements Sampler {
             return (ParzenEstimator) last[1];
         }
         ParzenEstimator e = estimator(c, c.good(), c.good().length, List.of(), names, specs, cols, params, false,
-                null, null, false);
+                null, null, false, null);
         goodEstimators.put(key, new Object[] {c.good(), e});
         return e;
     }
@@ -489,13 +491,13 @@ public final class TpeSampler implements Sampler {
         // the bad set's estimator with coarse masses first: it decides unless the best candidates'
         // scores are too close for its error bound, and then the exact one does
         ParzenEstimator bad = estimator(c, c.bad(), c.badCount(), c.liars(), names, specs, cols, params, true,
-                badObservations, badEstimator, true);
+                badObservations, badEstimator, true, badGathered);
         double[][] candidates = good.sample(rng, nEiCandidates, scoring);
         double[] lg = good.logPdf(candidates, scoring);
         int best = bad.bestRatio(candidates, lg, scoring);
         if (best < 0) {
             bad = estimator(c, c.bad(), c.badCount(), c.liars(), names, specs, cols, params, true,
-                    badObservations, badEstimator, false);
+                    badObservations, badEstimator, false, badGathered);
             best = bad.bestRatio(candidates, lg, scoring);
         }
         return candidates[best];
@@ -533,11 +535,12 @@ public final class TpeSampler implements Sampler {
      * @param observed  arrays for the observations when the estimator lives for this ask only, else null
      * @param built     arrays to build that estimator in, else null
      * @param coarse    whether its masses may be coarse (see {@link ParzenEstimator#bestRatio})
+     * @param gathered  what {@code observed} holds from the last gather of this kind, else null
      */
     private static ParzenEstimator estimator(Context c, int[] positions, int count, List<TrialRecord> liars,
                                              String[] names, ParamSpec[] specs, Column[] cols, TpeParameters params,
                                              boolean keepOrder, ScratchArrays observed, ScratchArrays built,
-                                             boolean coarse) {
+                                             boolean coarse, GatheredObservations gathered) {
         int d = names.length;
         if (keepOrder && d == 1 && liars.isEmpty() && IncrementalMixture.applies(specs[0], params)) {
             // the bad set's mixture kept from the previous ask: only new trials' values are read
@@ -556,24 +559,36 @@ public final class TpeSampler implements Sampler {
         ScratchArrays buf = d > 1 ? observed : null;
         int total = count + liars.size();
         double[][] obs = new double[d][];
+        for (int j = 0; j < d; j++) {
+            obs[j] = buf == null ? new double[total] : buf.doubles(j, total);
+        }
+        // the same columns gathered into the same arrays last time: the positions they share are kept
+        boolean carried = buf != null && gathered != null && liars.isEmpty();
+        int from = carried ? gathered.keptPrefix(cols, obs, positions, count) : 0;
         boolean[] missing = null;
         for (int j = 0; j < d; j++) {
             Column col = cols[j];
-            double[] out = buf == null ? new double[total] : buf.doubles(j, total);
-            obs[j] = out;
-            for (int i = 0; i < count; i++) {
+            double[] out = obs[j];
+            for (int i = from; i < count; i++) {
                 out[i] = value(c, col, positions[i], names[j], specs[j]);
             }
             for (int i = count; i < total; i++) {
                 out[i] = extract(liars.get(i - count), names[j], specs[j]);
             }
-            for (int i = 0; i < total; i++) {
+            for (int i = from; i < total; i++) {
                 if (Double.isNaN(out[i])) {
                     if (missing == null) {
                         missing = new boolean[total];
                     }
                     missing[i] = true;
                 }
+            }
+        }
+        if (gathered != null) {
+            if (carried && missing == null) {
+                gathered.gathered(cols, obs, positions, count);
+            } else {
+                gathered.forget();
             }
         }
         int m = total;
