@@ -653,8 +653,24 @@ final class ParzenEstimator {
     /** Fills each kernel's log term for one candidate; returns the largest. */
     private double accumulate(double[] candidate, double[] terms) {
         int d = specs.length;
-        System.arraycopy(base, 0, terms, 0, kernels);
-        for (int j = 0; j < d; j++) {
+        // the first pass reads the base terms and writes the candidate's (no copy first)
+        double[] from = base;
+        int j = 0;
+        while (j < d) {
+            if (sharedBandwidths && continuous(j)) {
+                int run = 1;
+                while (run < 4 && j + run < d && continuous(j + run)) {
+                    run++;
+                }
+                sharedPass(candidate, j, run, from, terms);
+                from = terms;
+                j += run;
+                continue;
+            }
+            if (from != terms) {
+                System.arraycopy(from, 0, terms, 0, kernels);
+                from = terms;
+            }
             ParamSpec s = specs[j];
             double v = candidate[j];
             if (s.categorical) {
@@ -676,21 +692,15 @@ final class ParzenEstimator {
                 double t = s.transform(v);
                 double[] m = mu[j];
                 double[] hv = halfInvVar[j];
-                int own = 0;
-                if (sharedBandwidths) {
-                    // every kernel but the prior's (the last) has the same 1/(2σ²)
-                    own = kernels - 1;
-                    double h = hv[0];
-                    for (int k = 0; k < own; k++) {
-                        double z = t - m[k];
-                        terms[k] -= h * z * z;
-                    }
-                }
-                for (int k = own; k < kernels; k++) {
+                for (int k = 0; k < kernels; k++) {
                     double z = t - m[k];
                     terms[k] -= hv[k] * z * z;
                 }
             }
+            j++;
+        }
+        if (from != terms) {
+            System.arraycopy(from, 0, terms, 0, kernels);
         }
         double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < kernels; k++) {
@@ -699,6 +709,71 @@ final class ParzenEstimator {
             }
         }
         return max;
+    }
+
+    private boolean continuous(int j) {
+        return !specs[j].categorical && !specs[j].discrete();
+    }
+
+    /**
+     * Subtracts (t − μ)²/(2σ²) for {@code run} (1 to 4) consecutive continuous parameters from
+     * j on, in one pass over the kernels: {@code terms[k] = from[k] − h₀z₀² − h₁z₁² − …}, which
+     * Java evaluates left to right, so each term is the one a pass per parameter would give
+     * (the same operations in the same order), in a fraction of the memory traffic. Every kernel
+     * but the prior's (the last) has its parameter's one 1/(2σ²).
+     */
+    private void sharedPass(double[] candidate, int j, int run, double[] from, double[] terms) {
+        int own = kernels - 1;
+        double t0 = specs[j].transform(candidate[j]);
+        double h0 = halfInvVar[j][0];
+        double[] m0 = mu[j];
+        if (run == 1) {
+            for (int k = 0; k < own; k++) {
+                double z0 = t0 - m0[k];
+                terms[k] = from[k] - h0 * z0 * z0;
+            }
+        } else {
+            double t1 = specs[j + 1].transform(candidate[j + 1]);
+            double h1 = halfInvVar[j + 1][0];
+            double[] m1 = mu[j + 1];
+            if (run == 2) {
+                for (int k = 0; k < own; k++) {
+                    double z0 = t0 - m0[k];
+                    double z1 = t1 - m1[k];
+                    terms[k] = from[k] - h0 * z0 * z0 - h1 * z1 * z1;
+                }
+            } else {
+                double t2 = specs[j + 2].transform(candidate[j + 2]);
+                double h2 = halfInvVar[j + 2][0];
+                double[] m2 = mu[j + 2];
+                if (run == 3) {
+                    for (int k = 0; k < own; k++) {
+                        double z0 = t0 - m0[k];
+                        double z1 = t1 - m1[k];
+                        double z2 = t2 - m2[k];
+                        terms[k] = from[k] - h0 * z0 * z0 - h1 * z1 * z1 - h2 * z2 * z2;
+                    }
+                } else {
+                    double t3 = specs[j + 3].transform(candidate[j + 3]);
+                    double h3 = halfInvVar[j + 3][0];
+                    double[] m3 = mu[j + 3];
+                    for (int k = 0; k < own; k++) {
+                        double z0 = t0 - m0[k];
+                        double z1 = t1 - m1[k];
+                        double z2 = t2 - m2[k];
+                        double z3 = t3 - m3[k];
+                        terms[k] = from[k] - h0 * z0 * z0 - h1 * z1 * z1 - h2 * z2 * z2 - h3 * z3 * z3;
+                    }
+                }
+            }
+        }
+        // the prior kernel, with its own bandwidths, in the same order
+        double acc = from[own];
+        for (int r = 0; r < run; r++) {
+            double z = specs[j + r].transform(candidate[j + r]) - mu[j + r][own];
+            acc -= halfInvVar[j + r][own] * z * z;
+        }
+        terms[own] = acc;
     }
 
     /** log Σ e^terms given their largest; terms more than 40 below it add under 4e-18 each and are skipped. */
