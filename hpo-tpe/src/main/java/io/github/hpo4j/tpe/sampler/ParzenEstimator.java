@@ -92,7 +92,7 @@ final class ParzenEstimator {
      */
     ParzenEstimator(ParamSpec[] specs, double[][] observations, double[] weights, TpeParameters params,
                     int[] observationOrder) {
-        this(specs, observations, weights, weights.length, params, observationOrder, null, false);
+        this(specs, observations, weights, weights.length, params, observationOrder, null, false, null, 0);
     }
 
     /**
@@ -111,9 +111,14 @@ final class ParzenEstimator {
      *                          the range may be computed to within {@link Gaussian#COARSE_TAIL_ERROR}
      *                          per tail (cheaper); {@link #bestRatio} then answers -1 when that
      *                          leaves the choice open, and an exact estimator must decide
+     * @param given             with coarse masses, several parameters, all continuous and every
+     *                          observation inside its range: the observation kernels' mass products
+     *                          computed elsewhere ({@link CarriedMasses}), else null
+     * @param givenLogError     a bound on the error in the log of each given product
      */
     ParzenEstimator(ParamSpec[] specs, double[][] observations, double[] weights, int n, TpeParameters params,
-                    int[] observationOrder, ScratchArrays scratch, boolean coarseMasses) {
+                    int[] observationOrder, ScratchArrays scratch, boolean coarseMasses, double[] given,
+                    double givenLogError) {
         this.specs = specs;
         int d = specs.length;
         this.kernels = n + 1;
@@ -153,6 +158,7 @@ final class ParzenEstimator {
         Arrays.fill(logSum, 0, kernels, 0);
         int continuousSinceLog = 0;
         SortedKernels sk = null;
+        double givenLogSum = 0;
         mu = new double[d][];
         sigma = new double[d][];
         logNorm = new double[d][];
@@ -183,6 +189,25 @@ final class ParzenEstimator {
                 continue;
             }
             double[] hv = array(buf, 5 + 4 * j + 2, kernels);
+            if (given != null) {
+                // the observations' kernels share σ and their mass products are given: only the
+                // prior kernel (the last) is computed per kernel
+                double inv = 1 / sg[0];
+                Arrays.fill(hv, 0, n, 0.5 * inv * inv);
+                givenLogSum += (params.unscaledKernels() ? 0 : Math.log(sg[0])) + Gaussian.LOG_SQRT_2PI;
+                double priorInv = 1 / sg[n];
+                hv[n] = 0.5 * priorInv * priorInv;
+                double a = (s.lowT - m[n]) * priorInv;
+                double b = (s.highT - m[n]) * priorInv;
+                massProduct[n] *= coarse ? 1 - Gaussian.coarseLowerTail(a) - Gaussian.coarseLowerTail(-b)
+                        : Gaussian.centredMass(a, b);
+                logSum[n] += (params.unscaledKernels() ? 0 : Math.log(sg[n])) + Gaussian.LOG_SQRT_2PI;
+                halfInvVar[j] = hv;
+                if (coarse) {
+                    coarseFactors++;
+                }
+                continue;
+            }
             double lastSigma = Double.NaN;
             double lastInv = 0;
             double lastLog = 0;
@@ -218,7 +243,15 @@ final class ParzenEstimator {
                 }
             }
         }
-        if (d == 1 && !specs[0].categorical && !specs[0].discrete()) {
+        if (given != null) {
+            // the observations' kernels: the given products and the sum of log σ·√(2π), added in
+            // parameter order as the loop adds them per kernel
+            base = array(buf, 4, kernels);
+            for (int k = 0; k < n; k++) {
+                base[k] = Math.log(w[k] / given[k]) - givenLogSum;
+            }
+            base[n] = Math.log(w[n] / massProduct[n]) - logSum[n];
+        } else if (d == 1 && !specs[0].categorical && !specs[0].discrete()) {
             // one continuous parameter: linear weights, no log per kernel (the constants repeat)
             double[] linear = new double[kernels];
             double lastLogSum = Double.NaN;
@@ -239,7 +272,7 @@ final class ParzenEstimator {
             }
         }
         sorted = sk;
-        baseError = coarseFactors * coarseMassError();
+        baseError = Math.max(coarseFactors * coarseMassError(), given != null ? givenLogError : 0);
     }
 
     /** @return the bound on each kernel's log term's error (0 unless built with coarse masses) */
@@ -279,10 +312,15 @@ final class ParzenEstimator {
     }
 
     private double[] multivariateSigmas(ParamSpec s, int n, int d, TpeParameters params, double[] out) {
+        Arrays.fill(out, 0, kernels, multivariateSigma(s, n, d, params));
+        return out;
+    }
+
+    /** The one bandwidth of n observations' kernels of a parameter among d in multivariate mode. */
+    static double multivariateSigma(ParamSpec s, int n, int d, TpeParameters params) {
         double range = s.highT - s.lowT;
         double sg = 0.2 * Math.pow(Math.max(n, 1), -1.0 / (d + 4)) * range;
-        Arrays.fill(out, 0, kernels, clip(sg, range, n, params));
-        return out;
+        return clip(sg, range, n, params);
     }
 
     private double[] univariateSigmas(ParamSpec s, double[] obs, int n, TpeParameters params, int[] known) {

@@ -172,6 +172,8 @@ public final class TpeSampler implements Sampler {
     private final ScratchArrays badObservations = new ScratchArrays();
     /** What {@link #badObservations} holds from the last ask. */
     private final GatheredObservations badGathered = new GatheredObservations();
+    /** The bad set's kernel masses, carried from ask to ask (multivariate, continuous parameters). */
+    private final CarriedMasses badMasses = new CarriedMasses();
     private final ScratchArrays badEstimator = new ScratchArrays();
     /** The candidates, their densities and the scoring's working arrays, per ask (guarded by rng). */
     private final ScratchArrays scoring = new ScratchArrays();
@@ -443,7 +445,7 @@ public final class TpeSampler implements Sampler {
             Column col = cols[0];
             if (col.good == null || !java.util.Arrays.equals(col.goodFor, c.good())) {
                 col.good = estimator(c, c.good(), c.good().length, List.of(), names, specs, cols, params, false,
-                        null, null, false, null);
+                        null, null, false, null, null);
                 col.goodFor = c.good();
             }
             return col.good;
@@ -458,7 +460,7 @@ public final class TpeSampler implements Sampler {
             return (ParzenEstimator) last[1];
         }
         ParzenEstimator e = estimator(c, c.good(), c.good().length, List.of(), names, specs, cols, params, false,
-                null, null, false, null);
+                null, null, false, null, null);
         goodEstimators.put(key, new Object[] {c.good(), e});
         return e;
     }
@@ -491,13 +493,13 @@ public final class TpeSampler implements Sampler {
         // the bad set's estimator with coarse masses first: it decides unless the best candidates'
         // scores are too close for its error bound, and then the exact one does
         ParzenEstimator bad = estimator(c, c.bad(), c.badCount(), c.liars(), names, specs, cols, params, true,
-                badObservations, badEstimator, true, badGathered);
+                badObservations, badEstimator, true, badGathered, badMasses);
         double[][] candidates = good.sample(rng, nEiCandidates, scoring);
         double[] lg = good.logPdf(candidates, scoring);
         int best = bad.bestRatio(candidates, lg, scoring);
         if (best < 0) {
             bad = estimator(c, c.bad(), c.badCount(), c.liars(), names, specs, cols, params, true,
-                    badObservations, badEstimator, false, badGathered);
+                    badObservations, badEstimator, false, badGathered, null);
             best = bad.bestRatio(candidates, lg, scoring);
         }
         return candidates[best];
@@ -536,11 +538,13 @@ public final class TpeSampler implements Sampler {
      * @param built     arrays to build that estimator in, else null
      * @param coarse    whether its masses may be coarse (see {@link ParzenEstimator#bestRatio})
      * @param gathered  what {@code observed} holds from the last gather of this kind, else null
+     * @param carried   the bad set's masses carried from ask to ask, else null
      */
     private static ParzenEstimator estimator(Context c, int[] positions, int count, List<TrialRecord> liars,
                                              String[] names, ParamSpec[] specs, Column[] cols, TpeParameters params,
                                              boolean keepOrder, ScratchArrays observed, ScratchArrays built,
-                                             boolean coarse, GatheredObservations gathered) {
+                                             boolean coarse, GatheredObservations gathered,
+                                             CarriedMasses carried) {
         int d = names.length;
         if (keepOrder && d == 1 && liars.isEmpty() && IncrementalMixture.applies(specs[0], params)) {
             // the bad set's mixture kept from the previous ask: only new trials' values are read
@@ -563,8 +567,8 @@ public final class TpeSampler implements Sampler {
             obs[j] = buf == null ? new double[total] : buf.doubles(j, total);
         }
         // the same columns gathered into the same arrays last time: the positions they share are kept
-        boolean carried = buf != null && gathered != null && liars.isEmpty();
-        int from = carried ? gathered.keptPrefix(cols, obs, positions, count) : 0;
+        boolean reusable = buf != null && gathered != null && liars.isEmpty();
+        int from = reusable ? gathered.keptPrefix(cols, obs, positions, count) : 0;
         boolean[] missing = null;
         for (int j = 0; j < d; j++) {
             Column col = cols[j];
@@ -585,7 +589,7 @@ public final class TpeSampler implements Sampler {
             }
         }
         if (gathered != null) {
-            if (carried && missing == null) {
+            if (reusable && missing == null) {
                 gathered.gathered(cols, obs, positions, count);
             } else {
                 gathered.forget();
@@ -614,7 +618,18 @@ public final class TpeSampler implements Sampler {
         double[] weights = !keepOrder && c.directions().size() > 1
                 ? goodWeightsForSeveralObjectives(c, kept, m)
                 : defaultWeights(m, buf == null ? new double[m] : buf.doubles(d, m));
-        return new ParzenEstimator(specs, obs, weights, m, params, order, d > 1 ? built : null, coarse);
+        double[] given = null;
+        if (carried != null && coarse && buf != null && missing == null && liars.isEmpty() && params.multivariate()
+                && d <= 64 && CarriedMasses.applies(specs, obs, m)) {
+            double[] sigmas = new double[d];
+            for (int j = 0; j < d; j++) {
+                sigmas[j] = ParzenEstimator.multivariateSigma(specs[j], m, d, params);
+            }
+            given = buf.doubles(d + 1, m);
+            carried.products(cols, specs, obs, positions, m, sigmas, given);
+        }
+        return new ParzenEstimator(specs, obs, weights, m, params, order, d > 1 ? built : null, coarse, given,
+                given == null ? 0 : carried.logError());
     }
 
     /**

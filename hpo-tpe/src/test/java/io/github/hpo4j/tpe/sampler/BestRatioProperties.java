@@ -77,8 +77,8 @@ class BestRatioProperties {
         TpeParameters p = new TpeParameters(1.0, true, false, true, false);
         ParamSpec[] specs = specs(r, d);
         double[][] obs = observations(r, specs, n);
-        ParzenEstimator exact = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null, false);
-        ParzenEstimator coarse = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null, true);
+        ParzenEstimator exact = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null, false, null, 0);
+        ParzenEstimator coarse = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null, true, null, 0);
         double[][] candidates = exact.sample(new Mt19937(seed), 24);
         double[] logL = new double[candidates.length];
         for (int c = 0; c < logL.length; c++) {
@@ -110,14 +110,72 @@ class BestRatioProperties {
         TpeParameters p = new TpeParameters(1.0, true, false, true, false);
         ParamSpec[] specs = specs(r, d);
         double[][] obs = observations(r, specs, n);
-        ParzenEstimator exact = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null, false);
-        ParzenEstimator coarse = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null, true);
+        ParzenEstimator exact = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null, false, null, 0);
+        ParzenEstimator coarse = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null, true, null, 0);
         double[][] candidates = exact.sample(new Mt19937(seed), 24);
         double[] a = exact.logPdf(candidates);
         double[] b = coarse.logPdf(candidates);
         for (int c = 0; c < a.length; c++) {
             assertTrue(Math.abs(a[c] - b[c]) <= coarse.baseError() + 1e-12,
                     "candidate " + c + ": " + a[c] + " vs " + b[c] + ", bound " + coarse.baseError());
+        }
+    }
+
+    @Property(tries = 150)
+    void givenCarriedMasses_pickTheFullScoresBest_orDecline(@ForAll @IntRange(min = 2, max = 8) int d,
+                                                            @ForAll @IntRange(min = 1, max = 600) int n,
+                                                            @ForAll boolean tie,
+                                                            @ForAll long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        TpeParameters p = new TpeParameters(1.0, true, false, true, false);
+        ParamSpec[] specs = new ParamSpec[d];
+        for (int j = 0; j < d; j++) {
+            specs[j] = new ParamSpec(j % 3 == 2 ? FloatDistribution.log(1e-4, 1) : FloatDistribution.of(-5, 5));
+        }
+        double[][] obs = observations(r, specs, n);
+        double[] sigmas = new double[d];
+        for (int j = 0; j < d; j++) {
+            sigmas[j] = ParzenEstimator.multivariateSigma(specs[j], n, d, p);
+        }
+        int[] positions = new int[n];
+        for (int i = 0; i < n; i++) {
+            positions[i] = i;
+        }
+        Object[] cols = new Object[d];
+        for (int j = 0; j < d; j++) {
+            cols[j] = specs[j];
+        }
+        CarriedMasses carried = new CarriedMasses();
+        // carried from a slightly wider bandwidth, as from an earlier ask
+        double[] earlier = new double[d];
+        for (int j = 0; j < d; j++) {
+            earlier[j] = sigmas[j] * Math.exp(2e-4);
+        }
+        double[] given = new double[n];
+        carried.products(cols, specs, obs, positions, n, earlier, given);
+        carried.products(cols, specs, obs, positions, n, sigmas, given);
+        ParzenEstimator exact = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null, false, null, 0);
+        ParzenEstimator withGiven = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null, true,
+                given, carried.logError());
+        double[][] candidates = exact.sample(new Mt19937(seed), 24);
+        double[] logL = new double[candidates.length];
+        for (int c = 0; c < logL.length; c++) {
+            logL[c] = 3 * r.nextGaussian();
+        }
+        if (tie) {
+            int best = fullArgmax(exact, candidates, logL);
+            int other = (best + 1 + r.nextInt(candidates.length - 1)) % candidates.length;
+            candidates[other] = candidates[best].clone();
+            logL[other] = logL[best];
+        }
+        int expected = fullArgmax(exact, candidates, logL);
+        int picked = withGiven.bestRatio(candidates, logL);
+        assertTrue(picked == expected || picked == -1, "picked " + picked + ", full " + expected);
+        double[] a = exact.logPdf(candidates);
+        double[] b = withGiven.logPdf(candidates);
+        for (int c = 0; c < a.length; c++) {
+            assertTrue(Math.abs(a[c] - b[c]) <= withGiven.baseError() + 1e-12,
+                    "candidate " + c + ": " + a[c] + " vs " + b[c] + ", bound " + withGiven.baseError());
         }
     }
 }

@@ -69,7 +69,7 @@ class ScratchEstimatorProperties {
         ParamSpec[] other = specs(r, d + 1);
         int bigger = n + 1 + r.nextInt(50);
         new ParzenEstimator(other, observations(r, other, bigger, 0), TpeSampler.defaultWeights(bigger), bigger,
-                p, null, scratch, false);
+                p, null, scratch, false, null, 0);
 
         double[][] obs = observations(r, specs, n, 7);
         double[] weights = TpeSampler.defaultWeights(n, new double[n + 3]);
@@ -79,7 +79,7 @@ class ScratchEstimatorProperties {
             exact[j] = Arrays.copyOf(obs[j], n);
         }
         ParzenEstimator fresh = new ParzenEstimator(specs, exact, TpeSampler.defaultWeights(n), p);
-        ParzenEstimator reused = new ParzenEstimator(specs, obs, weights, n, p, null, scratch, false);
+        ParzenEstimator reused = new ParzenEstimator(specs, obs, weights, n, p, null, scratch, false, null, 0);
 
         double[][] a = fresh.sample(new Mt19937(seed), 24);
         double[][] b = reused.sample(new Mt19937(seed), 24);
