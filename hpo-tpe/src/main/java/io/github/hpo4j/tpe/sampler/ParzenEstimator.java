@@ -602,8 +602,9 @@ final class ParzenEstimator {
             double top = accumulate(candidates[c], terms[c]);
             max[c] = top;
             ArrayExp.shiftedExp(terms[c], kernels, top, exps);
+            double priorTerm = exps[prior];
             double sum = ArrayExp.sum(exps, kernels);
-            double priorShare = exps[prior] / sum;
+            double priorShare = priorTerm / sum;
             double spread = baseError == 0 ? 0 : -Math.log1p(-(1 - priorShare) * -Math.expm1(-2 * baseError));
             double slack = spread + arithmeticSlack(logL[c], top);
             double score = logL[c] - (top + Math.log(sum));
@@ -645,13 +646,13 @@ final class ParzenEstimator {
     /**
      * What a score is widened by on each side for arithmetic alone, between it and the full sum
      * of {@link #logSumExp}: {@link ArrayExp}'s and {@link Gaussian#fastExp}'s relative errors
-     * (under 4e-13 and 1e-14), the terms more than 40 below the largest that the full sum leaves
+     * (under 1e-11 and 1e-14), the terms more than 40 below the largest that the full sum leaves
      * out and those more than 64 below that {@link ArrayExp} raises to e^-64 (under 4e-18 each),
      * rounding in sums of n terms (under n · 1.2e-16 relative each), and in the logarithm and the
      * two subtractions (a few units in the last place of the magnitudes involved).
      */
     private double arithmeticSlack(double logL, double top) {
-        return 1e-12 + kernels * 3e-16 + 1e-15 * (Math.abs(logL) + Math.abs(top));
+        return 2 * ArrayExp.RELATIVE_ERROR + 1e-12 + kernels * 3e-16 + 1e-15 * (Math.abs(logL) + Math.abs(top));
     }
 
     private int bestRatioSorted(double[][] candidates, double[] logL, ScratchArrays scratch) {

@@ -14,7 +14,7 @@ class ArrayExpTest {
         double[] out = new double[x.length];
         ArrayExp.shiftedExp(x, x.length, 3, out);
         assertEquals(1.0, out[0], 1e-15);
-        // e^-1 = 0.36787944117144233, e^-10 = 4.5399929762484854e-5 (hand values)
+        // e^-1 = 0.36787944117144233, e^-10 = 4.5399929762484854e-5 (reference values)
         assertEquals(0.36787944117144233, out[1], 0.36787944117144233 * ArrayExp.RELATIVE_ERROR);
         assertEquals(4.5399929762484854e-5, out[2], 4.5399929762484854e-5 * ArrayExp.RELATIVE_ERROR);
         // 64 below and further count as e^-64 = 1.603810890548638e-28
@@ -40,10 +40,18 @@ class ArrayExpTest {
     }
 
     @Test
-    void sum_addsEveryValue_includingTheTail() {
-        double[] v = {1, 2, 3, 4, 5, 6, 7, 100, 1000};
-        assertEquals(1128, ArrayExp.sum(v, 9));
-        assertEquals(28, ArrayExp.sum(v, 7));
-        assertEquals(0, ArrayExp.sum(v, 0));
+    void sum_addsEveryValue_whateverTheCount() {
+        for (int n = 0; n <= 70; n++) {
+            double[] v = new double[n + 3];
+            double expected = 0;
+            for (int k = 0; k < n; k++) {
+                v[k] = 1L << (k % 40); // exact in binary: any order of addition gives the same sum
+                expected += v[k];
+            }
+            v[n] = 1e9; // past n: not added
+            assertEquals(expected, ArrayExp.sum(v, n), "n = " + n);
+        }
+        // a hand value: 1 + 2 + … + 9 + 100 + 1000
+        assertEquals(1145, ArrayExp.sum(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 100, 1000}, 11));
     }
 }
