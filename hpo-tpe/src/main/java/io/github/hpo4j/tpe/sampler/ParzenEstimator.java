@@ -597,16 +597,20 @@ final class ParzenEstimator {
         double[] highScore = scratch.doubles(4, count);
         double[] exps = scratch.doubles(5, kernels);
         int prior = kernels - 1;
+        // all parameters continuous with shared bandwidths: the terms by the expanded square
+        ExpandedTerms expanded = sharedBandwidths && allContinuous() && kernels > 1
+                ? new ExpandedTerms(specs, mu, halfInvVar, base, kernels, scratch) : null;
+        double termError = expanded == null ? 0 : expanded.error();
         double bestLow = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < count; c++) {
-            double top = accumulate(candidates[c], terms[c]);
+            double top = expanded != null ? expanded.fill(candidates[c], terms[c]) : accumulate(candidates[c], terms[c]);
             max[c] = top;
             ArrayExp.shiftedExp(terms[c], kernels, top, exps);
             double priorTerm = exps[prior];
             double sum = ArrayExp.sum(exps, kernels);
             double priorShare = priorTerm / sum;
             double spread = baseError == 0 ? 0 : -Math.log1p(-(1 - priorShare) * -Math.expm1(-2 * baseError));
-            double slack = spread + arithmeticSlack(logL[c], top);
+            double slack = spread + termError + arithmeticSlack(logL[c], top);
             double score = logL[c] - (top + Math.log(sum));
             lowScore[c] = score - slack;
             highScore[c] = score + slack;
@@ -633,6 +637,9 @@ final class ParzenEstimator {
         for (int c = 0; c < count; c++) {
             if (highScore[c] < bestLow) {
                 continue;
+            }
+            if (expanded != null) {
+                max[c] = accumulate(candidates[c], terms[c]); // the direct form, for the exact score
             }
             double score = logL[c] - logSumExp(terms[c], max[c]);
             if (score > best) {
@@ -748,6 +755,30 @@ final class ParzenEstimator {
             }
         }
         return max;
+    }
+
+    /** For tests: the direct form's terms at a candidate; returns the largest. */
+    double directTerms(double[] candidate, double[] terms) {
+        return accumulate(candidate, terms);
+    }
+
+    /** For tests: the expanded square's terms at a candidate (all parameters continuous); returns the largest. */
+    double expandedTerms(ScratchArrays scratch, double[] candidate, double[] terms) {
+        return new ExpandedTerms(specs, mu, halfInvVar, base, kernels, scratch).fill(candidate, terms);
+    }
+
+    /** For tests: the expanded square's error bound. */
+    double expandedTermError(ScratchArrays scratch) {
+        return new ExpandedTerms(specs, mu, halfInvVar, base, kernels, scratch).error();
+    }
+
+    private boolean allContinuous() {
+        for (int j = 0; j < specs.length; j++) {
+            if (!continuous(j)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean continuous(int j) {
