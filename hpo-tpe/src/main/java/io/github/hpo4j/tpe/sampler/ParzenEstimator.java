@@ -591,11 +591,11 @@ final class ParzenEstimator {
      */
     private int bestRatioBracketed(double[][] candidates, double[] logL, ScratchArrays scratch) {
         int count = candidates.length;
-        double[][] terms = scratch.rowsAtLeast(1, count, kernels);
-        double[] max = scratch.doubles(3, count);
+        // one row for every candidate's terms, overwritten by their exponentials (it stays in cache);
+        // the few candidates summed exactly have their terms computed again
+        double[] terms = scratch.doubles(5, kernels);
         double[] lowScore = scratch.doubles(2, count);
         double[] highScore = scratch.doubles(4, count);
-        double[] exps = scratch.doubles(5, kernels);
         int prior = kernels - 1;
         // all parameters continuous with shared bandwidths: the terms by the expanded square
         ExpandedTerms expanded = sharedBandwidths && allContinuous() && kernels > 1
@@ -603,11 +603,10 @@ final class ParzenEstimator {
         double termError = expanded == null ? 0 : expanded.error();
         double bestLow = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < count; c++) {
-            double top = expanded != null ? expanded.fill(candidates[c], terms[c]) : accumulate(candidates[c], terms[c]);
-            max[c] = top;
-            ArrayExp.shiftedExp(terms[c], kernels, top, exps);
-            double priorTerm = exps[prior];
-            double sum = ArrayExp.sum(exps, kernels);
+            double top = expanded != null ? expanded.fill(candidates[c], terms) : accumulate(candidates[c], terms);
+            ArrayExp.shiftedExp(terms, kernels, top, terms);
+            double priorTerm = terms[prior];
+            double sum = ArrayExp.sum(terms, kernels);
             double priorShare = priorTerm / sum;
             double spread = baseError == 0 ? 0 : -Math.log1p(-(1 - priorShare) * -Math.expm1(-2 * baseError));
             double slack = spread + termError + arithmeticSlack(logL[c], top);
@@ -638,10 +637,7 @@ final class ParzenEstimator {
             if (highScore[c] < bestLow) {
                 continue;
             }
-            if (expanded != null) {
-                max[c] = accumulate(candidates[c], terms[c]); // the direct form, for the exact score
-            }
-            double score = logL[c] - logSumExp(terms[c], max[c]);
+            double score = logL[c] - logSumExp(terms, accumulate(candidates[c], terms));
             if (score > best) {
                 best = score;
                 bestIndex = c;
