@@ -20,6 +20,8 @@ final class ExpandedTerms {
     private final double[][] centred;
     private final double[] q;
     private final double[] middle;
+    /** Per candidate: 2h·t′ by parameter (reused). */
+    private final double[] slopes;
     private final double error;
 
     /**
@@ -42,6 +44,7 @@ final class ExpandedTerms {
         centred = scratch.rowsAtLeast(2, d, own);
         q = scratch.doubles(6, own);
         middle = new double[d];
+        slopes = new double[d];
         System.arraycopy(base, 0, q, 0, own);
         double largestBase = 0;
         for (int k = 0; k < own; k++) {
@@ -85,7 +88,7 @@ final class ExpandedTerms {
         int d = specs.length;
         int own = kernels - 1;
         double constant = 0;
-        double[] a = new double[d];
+        double[] a = slopes;
         for (int j = 0; j < d; j++) {
             double t = specs[j].transform(candidate[j]) - middle[j];
             double h = halfInvVar[j][0];
