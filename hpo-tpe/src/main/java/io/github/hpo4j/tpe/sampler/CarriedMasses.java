@@ -25,25 +25,26 @@ final class CarriedMasses {
     private double[] reference = new double[0];
     private double logError;
 
-    /**
-     * @return whether the masses can be carried for these parameters and observations: all
-     *     parameters continuous, every observation inside its range
-     */
-    static boolean applies(ParamSpec[] specs, double[][] obs, int n) {
-        for (int j = 0; j < specs.length; j++) {
-            ParamSpec s = specs[j];
+    /** @return whether every parameter is continuous (the masses are carried for those only) */
+    static boolean applies(ParamSpec[] specs) {
+        for (ParamSpec s : specs) {
             if (s.categorical || s.discrete()) {
                 return false;
             }
+        }
+        return true;
+    }
+
+    /** Whether observations [from, n) of each parameter are inside its range. */
+    private static boolean inside(ParamSpec[] specs, double[][] obs, int from, int n) {
+        for (int j = 0; j < specs.length; j++) {
             double[] o = obs[j];
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < n; i++) {
-                lo = Math.min(lo, o[i]);
-                hi = Math.max(hi, o[i]);
-            }
-            if (n > 0 && !(lo >= s.lowT && hi <= s.highT)) {
-                return false;
+            double lo = specs[j].lowT;
+            double hi = specs[j].highT;
+            for (int i = from; i < n; i++) {
+                if (!(o[i] >= lo && o[i] <= hi)) {
+                    return false;
+                }
             }
         }
         return true;
@@ -59,11 +60,18 @@ final class CarriedMasses {
      * @param n         how many observations
      * @param sigmas    each parameter's bandwidth now
      * @param out       where the products go (the first n)
+     * @return false, computing nothing, when an observation is outside its range (its kernel's
+     *     mass is not of the form carried here); the observations kept from the last call were
+     *     checked then
      */
-    void products(Object[] cols, ParamSpec[] specs, double[][] obs, int[] positions, int n, double[] sigmas,
-                  double[] out) {
+    boolean products(Object[] cols, ParamSpec[] specs, double[][] obs, int[] positions, int n, double[] sigmas,
+                     double[] out) {
         int d = specs.length;
         int from = key.keptPrefix(cols, obs, positions, n);
+        if (!inside(specs, obs, from, n)) {
+            key.forget();
+            return false;
+        }
         boolean drifted = reference.length != d;
         for (int j = 0; !drifted && j < d; j++) {
             drifted = Math.abs(Math.log(sigmas[j] / reference[j])) > MAX_DRIFT;
@@ -110,6 +118,7 @@ final class CarriedMasses {
             error += 2.02 * absolute / 0.34;
         }
         logError = error;
+        return true;
     }
 
     /**

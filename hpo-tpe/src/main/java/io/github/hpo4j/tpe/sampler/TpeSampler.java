@@ -620,13 +620,15 @@ public final class TpeSampler implements Sampler {
                 : defaultWeights(m, buf == null ? new double[m] : buf.doubles(d, m));
         double[] given = null;
         if (carried != null && coarse && buf != null && missing == null && liars.isEmpty() && params.multivariate()
-                && d <= 64 && CarriedMasses.applies(specs, obs, m)) {
+                && d <= 64 && CarriedMasses.applies(specs)) {
             double[] sigmas = new double[d];
             for (int j = 0; j < d; j++) {
                 sigmas[j] = ParzenEstimator.multivariateSigma(specs[j], m, d, params);
             }
             given = buf.doubles(d + 1, m);
-            carried.products(cols, specs, obs, positions, m, sigmas, given);
+            if (!carried.products(cols, specs, obs, positions, m, sigmas, given)) {
+                given = null;
+            }
         }
         return new ParzenEstimator(specs, obs, weights, m, params, order, d > 1 ? built : null, coarse, given,
                 given == null ? 0 : carried.logError());

@@ -49,7 +49,7 @@ class BestRatioProperties {
                     obs[j][i] = s.transform(r.nextInt(21));
                 } else {
                     double u = r.nextBoolean() ? r.nextDouble() : centre + 0.05 * r.nextGaussian();
-                    obs[j][i] = s.lowT + (s.highT - s.lowT) * Math.min(1, Math.max(0, u));
+                    obs[j][i] = Math.min(s.highT, s.lowT + (s.highT - s.lowT) * Math.min(1, Math.max(0, u)));
                 }
             }
         }
@@ -152,8 +152,8 @@ class BestRatioProperties {
             earlier[j] = sigmas[j] * Math.exp(2e-4);
         }
         double[] given = new double[n];
-        carried.products(cols, specs, obs, positions, n, earlier, given);
-        carried.products(cols, specs, obs, positions, n, sigmas, given);
+        assertTrue(carried.products(cols, specs, obs, positions, n, earlier, given));
+        assertTrue(carried.products(cols, specs, obs, positions, n, sigmas, given));
         ParzenEstimator exact = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null, false, null, 0);
         ParzenEstimator withGiven = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null, true,
                 given, carried.logError());

@@ -52,7 +52,7 @@ class CarriedMassesProperties {
         for (int j = 0; j < d; j++) {
             for (int i = 0; i < capacity; i++) {
                 double u = r.nextInt(10) == 0 ? (r.nextBoolean() ? 0 : 1) : r.nextDouble(); // some on the edges
-                obs[j][i] = specs[j].lowT + u * (specs[j].highT - specs[j].lowT);
+                obs[j][i] = Math.min(specs[j].highT, specs[j].lowT + u * (specs[j].highT - specs[j].lowT));
             }
         }
         int[] positions = new int[capacity];
@@ -79,10 +79,11 @@ class CarriedMassesProperties {
                 // a trial moved in the middle (a good one demoted): positions change from there on
                 positions[size / 2] += 1000;
                 for (int j = 0; j < d; j++) {
-                    obs[j][size / 2] = specs[j].lowT + r.nextDouble() * (specs[j].highT - specs[j].lowT);
+                    obs[j][size / 2] = Math.min(specs[j].highT,
+                            specs[j].lowT + r.nextDouble() * (specs[j].highT - specs[j].lowT));
                 }
             }
-            carried.products(columns, specs, obs, positions, size, sigmas, out);
+            assertTrue(carried.products(columns, specs, obs, positions, size, sigmas, out), "all inside");
             assertWithinBound(carried, specs, obs, size, sigmas, out);
             if (size < capacity) {
                 size++;
@@ -97,23 +98,34 @@ class CarriedMassesProperties {
         double[][] obs = {{0}};
         double[] out = new double[1];
         CarriedMasses carried = new CarriedMasses();
-        carried.products(new Object[] {"x"}, specs, obs, new int[] {0}, 1, new double[] {5}, out);
+        assertTrue(carried.products(new Object[] {"x"}, specs, obs, new int[] {0}, 1, new double[] {5}, out));
         assertEquals(0.682689492137086, out[0], 1e-7);
         // σ drifts by 1e-4 in log: the slope carries it (Φ(1/1.0001) − Φ(−1/1.0001) = 0.68263109...)
         double sigma = 5 * Math.exp(1e-4);
-        carried.products(new Object[] {"x"}, specs, obs, new int[] {0}, 1, new double[] {sigma}, out);
+        assertTrue(carried.products(new Object[] {"x"}, specs, obs, new int[] {0}, 1, new double[] {sigma}, out));
         double exact = Gaussian.cdf(5 / sigma) - Gaussian.cdf(-5 / sigma);
         assertEquals(exact, out[0], 1e-7);
         assertTrue(Math.abs(out[0] - 0.682689492137086) > 1e-6, "the drift was applied");
     }
 
     @Test
-    void appliesOnlyToContinuousParametersWithEveryObservationInside() {
+    void appliesOnlyToContinuousParameters_andDeclinesObservationsOutsideTheRange() {
         ParamSpec x = new ParamSpec(FloatDistribution.of(0, 1));
-        assertTrue(CarriedMasses.applies(new ParamSpec[] {x}, new double[][] {{0, 0.5, 1}}, 3));
-        assertFalse(CarriedMasses.applies(new ParamSpec[] {x}, new double[][] {{0, 1.5}}, 2));
-        assertTrue(CarriedMasses.applies(new ParamSpec[] {x}, new double[][] {{0, 1.5}}, 1), "only the first n count");
         ParamSpec i = new ParamSpec(IntDistribution.of(0, 5));
-        assertFalse(CarriedMasses.applies(new ParamSpec[] {x, i}, new double[][] {{0.5}, {2}}, 1));
+        assertTrue(CarriedMasses.applies(new ParamSpec[] {x, x}));
+        assertFalse(CarriedMasses.applies(new ParamSpec[] {x, i}));
+        CarriedMasses carried = new CarriedMasses();
+        double[] out = new double[3];
+        Object[] cols = {"x"};
+        assertTrue(carried.products(cols, new ParamSpec[] {x}, new double[][] {{0, 0.5, 1}}, new int[] {0, 1, 2}, 3,
+                new double[] {0.2}, out));
+        // a new observation outside the range: declined; only the first n count
+        assertFalse(carried.products(cols, new ParamSpec[] {x}, new double[][] {{0, 0.5, 1.5}}, new int[] {0, 1, 3}, 3,
+                new double[] {0.2}, out));
+        assertTrue(carried.products(cols, new ParamSpec[] {x}, new double[][] {{0, 0.5, 1.5}}, new int[] {0, 1, 3}, 2,
+                new double[] {0.2}, out));
+        // NaN is not inside either
+        assertFalse(carried.products(cols, new ParamSpec[] {x}, new double[][] {{0, Double.NaN}}, new int[] {0, 4}, 2,
+                new double[] {0.2}, out));
     }
 }
