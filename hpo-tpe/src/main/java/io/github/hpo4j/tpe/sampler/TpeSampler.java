@@ -488,8 +488,28 @@ public final class TpeSampler implements Sampler {
      *
      * @return the chosen candidate's internal values by parameter, in an array the next ask reuses
      */
+    /**
+     * For tests: score every candidate in full with an exact estimator built afresh ({@code logL −
+     * logPdf}, the lowest index on ties), the definition the bracketed scoring must agree with.
+     */
+    boolean scoreInFull;
+
     private double[] pick(Context c, String[] names, ParamSpec[] specs, Column[] cols, TpeParameters params) {
         ParzenEstimator good = goodEstimator(c, names, specs, cols, params);
+        if (scoreInFull) {
+            ParzenEstimator exact = estimator(c, c.bad(), c.badCount(), c.liars(), names, specs, cols, params, true,
+                    null, null, false, null, null);
+            double[][] candidates = good.sample(rng, nEiCandidates);
+            double[] lg = good.logPdf(candidates);
+            double[] logG = exact.logPdf(candidates);
+            int best = 0;
+            for (int i = 1; i < candidates.length; i++) {
+                if (lg[i] - logG[i] > lg[best] - logG[best]) {
+                    best = i;
+                }
+            }
+            return candidates[best];
+        }
         // the bad set's estimator with coarse masses first: it decides unless the best candidates'
         // scores are too close for its error bound, and then the exact one does
         ParzenEstimator bad = estimator(c, c.bad(), c.badCount(), c.liars(), names, specs, cols, params, true,
