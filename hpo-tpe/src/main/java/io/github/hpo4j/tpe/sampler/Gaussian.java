@@ -302,6 +302,11 @@ final class Gaussian {
      * what masses need; deep in the tail the relative error grows (about 1e-11 at -8).
      */
     static double lowerTail(double x) {
+        return tailStep(x, false);
+    }
+
+    /** Φ(x) for x <= 0 from the nearest node of {@link #TAIL_TAYLOR}: six terms, or three if coarse. */
+    private static double tailStep(double x, boolean coarse) {
         if (!(x > -TABLE_LIMIT)) {
             return 0;
         }
@@ -310,6 +315,9 @@ final class Gaussian {
         double h = (y - i) * (1.0 / TAIL_SCALE);
         int o = TAIL_STRIDE * i;
         double[] c = TAIL_TAYLOR;
+        if (coarse) {
+            return c[o] + h * (c[o + 1] + h * c[o + 2]);
+        }
         return c[o] + h * (c[o + 1] + h * (c[o + 2] + h * (c[o + 3] + h * (c[o + 4] + h * c[o + 5]))));
     }
 
@@ -326,15 +334,7 @@ final class Gaussian {
      * a bracket does not decide).
      */
     static double coarseLowerTail(double x) {
-        if (!(x > -TABLE_LIMIT)) {
-            return 0;
-        }
-        double y = (x + TABLE_LIMIT) * TAIL_SCALE;
-        int i = (int) (y + 0.5);
-        double h = (y - i) * (1.0 / TAIL_SCALE);
-        int o = TAIL_STRIDE * i;
-        double[] c = TAIL_TAYLOR;
-        return c[o] + h * (c[o + 1] + h * c[o + 2]);
+        return tailStep(x, true);
     }
 
     /** log of the standard normal mass on [a, b], a <= b. */

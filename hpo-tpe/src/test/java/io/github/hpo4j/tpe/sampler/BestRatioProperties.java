@@ -68,6 +68,25 @@ class BestRatioProperties {
         return best;
     }
 
+    /**
+     * The other mixture's densities at the candidates, drawn at random; with {@code tie}, a copy of
+     * the best candidate (by full scores) put at another index with the same density, so that only
+     * the tie rule decides.
+     */
+    private static double[] logL(SplittableRandom r, ParzenEstimator exact, double[][] candidates, boolean tie) {
+        double[] logL = new double[candidates.length];
+        for (int c = 0; c < logL.length; c++) {
+            logL[c] = 3 * r.nextGaussian();
+        }
+        if (tie) {
+            int best = fullArgmax(exact, candidates, logL);
+            int other = (best + 1 + r.nextInt(candidates.length - 1)) % candidates.length;
+            candidates[other] = candidates[best].clone();
+            logL[other] = logL[best];
+        }
+        return logL;
+    }
+
     @Property(tries = 300)
     void bestRatio_picksTheFullScoresBest_evenOnTies(@ForAll @IntRange(min = 2, max = 8) int d,
                                                      @ForAll @IntRange(min = 0, max = 600) int n,
@@ -80,17 +99,7 @@ class BestRatioProperties {
         ParzenEstimator exact = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null, false, null, 0);
         ParzenEstimator coarse = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null, true, null, 0);
         double[][] candidates = exact.sample(new Mt19937(seed), 24);
-        double[] logL = new double[candidates.length];
-        for (int c = 0; c < logL.length; c++) {
-            logL[c] = 3 * r.nextGaussian();
-        }
-        if (tie) {
-            // a copy of the best candidate at another index: equal scores, only the tie rule decides
-            int best = fullArgmax(exact, candidates, logL);
-            int other = (best + 1 + r.nextInt(candidates.length - 1)) % candidates.length;
-            candidates[other] = candidates[best].clone();
-            logL[other] = logL[best];
-        }
+        double[] logL = logL(r, exact, candidates, tie);
         int expected = fullArgmax(exact, candidates, logL);
 
         assertEquals(expected, exact.bestRatio(candidates, logL));
@@ -158,16 +167,7 @@ class BestRatioProperties {
         ParzenEstimator withGiven = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null, true,
                 given, carried.logError());
         double[][] candidates = exact.sample(new Mt19937(seed), 24);
-        double[] logL = new double[candidates.length];
-        for (int c = 0; c < logL.length; c++) {
-            logL[c] = 3 * r.nextGaussian();
-        }
-        if (tie) {
-            int best = fullArgmax(exact, candidates, logL);
-            int other = (best + 1 + r.nextInt(candidates.length - 1)) % candidates.length;
-            candidates[other] = candidates[best].clone();
-            logL[other] = logL[best];
-        }
+        double[] logL = logL(r, exact, candidates, tie);
         int expected = fullArgmax(exact, candidates, logL);
         int picked = withGiven.bestRatio(candidates, logL);
         assertTrue(picked == expected || picked == -1, "picked " + picked + ", full " + expected);
