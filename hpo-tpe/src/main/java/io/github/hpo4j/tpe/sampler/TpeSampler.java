@@ -138,6 +138,12 @@ public final class TpeSampler implements Sampler {
         }
     }
 
+    /** A good-set estimator and the good set it was built for: rebuilt only when that changes. */
+    private static final class CachedGood {
+        int[] goodFor;
+        ParzenEstimator estimator;
+    }
+
     /** One parameter's values by history position, for finished trials (immutable once cached). */
     private static final class Column {
         double[] values = new double[256];
@@ -150,9 +156,8 @@ public final class TpeSampler implements Sampler {
         String[] names;
         ParamSpec[] specs;
         Column[] self;
-        /** The univariate good-set estimator and the good set it was built for. */
-        int[] goodFor;
-        ParzenEstimator good;
+        /** The univariate good-set estimator. */
+        final CachedGood good = new CachedGood();
 
         void ensure(int n) {
             if (n > values.length) {
@@ -234,7 +239,7 @@ public final class TpeSampler implements Sampler {
         }
         if (!sameStudy) {
             columns.clear();
-            goodEstimators.clear();
+            jointGood.clear();
             cachedStudy = study.name();
             cachedStorage = study.storage();
         }
@@ -436,33 +441,20 @@ public final class TpeSampler implements Sampler {
         }
     }
 
-    /** The last good-set estimator per parameter list: reused while the good set stays the same. */
-    private final java.util.HashMap<List<ParamKey>, Object[]> goodEstimators = new java.util.HashMap<>();
+    /** The joint good-set estimator per list of columns (a column is one parameter and distribution). */
+    private final java.util.HashMap<List<Column>, CachedGood> jointGood = new java.util.HashMap<>();
 
     private ParzenEstimator goodEstimator(Context c, String[] names, ParamSpec[] specs, Column[] cols,
                                           TpeParameters params) {
-        if (!params.multivariate()) {
-            Column col = cols[0];
-            if (col.good == null || !java.util.Arrays.equals(col.goodFor, c.good())) {
-                col.good = estimator(c, c.good(), c.good().length, List.of(), names, specs, cols, params, false,
-                        null, null, false, null, null);
-                col.goodFor = c.good();
-            }
-            return col.good;
+        CachedGood cached = params.multivariate()
+                ? jointGood.computeIfAbsent(List.of(cols), k -> new CachedGood())
+                : cols[0].good;
+        if (cached.estimator == null || !java.util.Arrays.equals(cached.goodFor, c.good())) {
+            cached.estimator = estimator(c, c.good(), c.good().length, List.of(), names, specs, cols, params, false,
+                    null, null, false, null, null);
+            cached.goodFor = c.good();
         }
-        List<ParamKey> key = new ArrayList<>(names.length + 1);
-        for (int j = 0; j < names.length; j++) {
-            key.add(new ParamKey(names[j], specs[j].distribution));
-        }
-        key.add(new ParamKey(params.multivariate() ? "joint" : "single", null));
-        Object[] last = goodEstimators.get(key);
-        if (last != null && java.util.Arrays.equals((int[]) last[0], c.good())) {
-            return (ParzenEstimator) last[1];
-        }
-        ParzenEstimator e = estimator(c, c.good(), c.good().length, List.of(), names, specs, cols, params, false,
-                null, null, false, null, null);
-        goodEstimators.put(key, new Object[] {c.good(), e});
-        return e;
+        return cached.estimator;
     }
 
     private Map<String, Double> sample(Context c, Map<String, Distribution> space, TpeParameters params) {
