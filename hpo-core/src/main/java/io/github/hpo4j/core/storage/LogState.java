@@ -213,10 +213,6 @@ final class LogState {
         }
     }
 
-    private static void put(StudyModel m, int number, TrialRecord t) {
-        m.trials.put(number, t);
-    }
-
     private static void beat(StudyModel m, int number, long time) {
         if (number >= m.beats.length) {
             m.beats = Arrays.copyOf(m.beats, Math.max(number + 1, m.beats.length * 2));
@@ -248,7 +244,7 @@ final class LogState {
             if (e.state() == TrialState.RUNNING) {
                 b.start(Instant.ofEpochMilli(e.timeMillis()));
             }
-            put(m, number, b.build());
+            m.trials.put(number, b.build());
             if (e.heartbeat()) {
                 beat(m, number, e.timeMillis());
             }
@@ -257,7 +253,7 @@ final class LogState {
         if (event instanceof Event.TrialAdded e) {
             int number = e.number() < 0 ? m.trials.size() : e.number();
             TrialRecord r = e.record();
-            put(m, number, new TrialRecord(number, r.state(), r.params(), r.distributions(), r.values(),
+            m.trials.put(number, new TrialRecord(number, r.state(), r.params(), r.distributions(), r.values(),
                     r.metrics(), r.attributes(), r.intermediateValues(), r.constraints(), r.fixedParams(),
                     r.start(), r.complete(), r.failure()));
             return number;
@@ -277,7 +273,7 @@ final class LogState {
         } else if (event instanceof Event.ParamSet e) {
             // the commonest event: one parameter more, the record's other parts shared
             number = e.number();
-            put(m, number, trial(e.study(), number).withInternalParam(e.name(), e.distribution(), e.internal()));
+            m.trials.put(number, trial(e.study(), number).withInternalParam(e.name(), e.distribution(), e.internal()));
             return number;
         } else if (event instanceof Event.IntermediateReported e) {
             number = e.number();
@@ -308,12 +304,12 @@ final class LogState {
                 dead.params().forEach(retry::fixedParam);
                 retry.attribute(RETRIED_FROM, retriedFrom(dead));
                 retry.attribute(RETRY, retryCount(dead) + 1);
-                put(m, e.retry(), retry.build());
+                m.trials.put(e.retry(), retry.build());
             }
         } else {
             throw new IllegalStateException("unexpected event " + event);
         }
-        put(m, number, b.build());
+        m.trials.put(number, b.build());
         return number;
     }
 
