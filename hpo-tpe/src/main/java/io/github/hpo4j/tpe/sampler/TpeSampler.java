@@ -173,13 +173,20 @@ public final class TpeSampler implements Sampler {
 
     /** Reused by each trial's split (guarded by rng). */
     private final ScratchArrays splitArrays = new ScratchArrays();
-    /** The bad set's observations and weights, and its estimator, rebuilt per ask (guarded by rng). */
-    private final ScratchArrays badObservations = new ScratchArrays();
-    /** What {@link #badObservations} holds from the last ask. */
-    private final GatheredObservations badGathered = new GatheredObservations();
-    /** The bad set's kernel masses, carried from ask to ask (multivariate, continuous parameters). */
-    private final CarriedMasses badMasses = new CarriedMasses();
-    private final ScratchArrays badEstimator = new ScratchArrays();
+    /**
+     * What a set's estimator may reuse from the last ask: arrays to gather its observations in and
+     * to build it in (an estimator that lives for one ask), what the gather arrays hold, and its
+     * kernel masses carried over (multivariate, continuous parameters); {@link #FRESH} reuses
+     * nothing.
+     */
+    private record Reuse(ScratchArrays observed, ScratchArrays built, GatheredObservations gathered,
+                         CarriedMasses masses) {
+        static final Reuse FRESH = new Reuse(null, null, null, null);
+    }
+
+    /** The bad set's, kept from ask to ask (guarded by rng). */
+    private final Reuse badReuse = new Reuse(new ScratchArrays(), new ScratchArrays(), new GatheredObservations(),
+            new CarriedMasses());
     /** The candidates, their densities and the scoring's working arrays, per ask (guarded by rng). */
     private final ScratchArrays scoring = new ScratchArrays();
 
@@ -451,7 +458,7 @@ public final class TpeSampler implements Sampler {
                 : cols[0].good;
         if (cached.estimator == null || !java.util.Arrays.equals(cached.goodFor, c.good())) {
             cached.estimator = estimator(c, c.good(), c.good().length, List.of(), names, specs, cols, params, false,
-                    null, null, false, null, null);
+                    false, Reuse.FRESH);
             cached.goodFor = c.good();
         }
         return cached.estimator;
@@ -490,7 +497,7 @@ public final class TpeSampler implements Sampler {
         ParzenEstimator good = goodEstimator(c, names, specs, cols, params);
         if (scoreInFull) {
             ParzenEstimator exact = estimator(c, c.bad(), c.badCount(), c.liars(), names, specs, cols, params, true,
-                    null, null, false, null, null);
+                    false, Reuse.FRESH);
             double[][] candidates = good.sample(rng, nEiCandidates);
             double[] lg = good.logPdf(candidates);
             double[] logG = exact.logPdf(candidates);
@@ -505,13 +512,13 @@ public final class TpeSampler implements Sampler {
         // the bad set's estimator with coarse masses first: it decides unless the best candidates'
         // scores are too close for its error bound, and then the exact one does
         ParzenEstimator bad = estimator(c, c.bad(), c.badCount(), c.liars(), names, specs, cols, params, true,
-                badObservations, badEstimator, true, badGathered, badMasses);
+                true, badReuse);
         double[][] candidates = good.sample(rng, nEiCandidates, scoring);
         double[] lg = good.logPdf(candidates, scoring);
         int best = bad.bestRatio(candidates, lg, scoring);
         if (best < 0) {
             bad = estimator(c, c.bad(), c.badCount(), c.liars(), names, specs, cols, params, true,
-                    badObservations, badEstimator, false, badGathered, null);
+                    false, badReuse);
             best = bad.bestRatio(candidates, lg, scoring);
         }
         return candidates[best];
@@ -546,18 +553,18 @@ public final class TpeSampler implements Sampler {
     /**
      * @param positions the set's history positions, the first {@code count} of them
      * @param keepOrder whether this is the bad set (its sorted order and mixture are carried over)
-     * @param observed  arrays for the observations when the estimator lives for this ask only, else null
-     * @param built     arrays to build that estimator in, else null
-     * @param coarse    whether its masses may be coarse (see {@link ParzenEstimator#bestRatio})
-     * @param gathered  what {@code observed} holds from the last gather of this kind, else null
-     * @param carried   the bad set's masses carried from ask to ask, else null
+     * @param coarse    whether its masses may be coarse (see {@link ParzenEstimator#bestRatio}); the
+     *                  carried masses are used only then
+     * @param reuse     what it may reuse from the last ask
      */
     private static ParzenEstimator estimator(Context c, int[] positions, int count, List<TrialRecord> liars,
                                              String[] names, ParamSpec[] specs, Column[] cols, TpeParameters params,
-                                             boolean keepOrder, ScratchArrays observed, ScratchArrays built,
-                                             boolean coarse, GatheredObservations gathered,
-                                             CarriedMasses carried) {
+                                             boolean keepOrder, boolean coarse, Reuse reuse) {
         int d = names.length;
+        ScratchArrays observed = reuse.observed();
+        ScratchArrays built = reuse.built();
+        GatheredObservations gathered = reuse.gathered();
+        CarriedMasses carried = reuse.masses();
         if (keepOrder && d == 1 && liars.isEmpty() && IncrementalMixture.applies(specs[0], params)) {
             // the bad set's mixture kept from the previous ask: only new trials' values are read
             Column col = cols[0];
