@@ -555,9 +555,9 @@ final class ParzenEstimator {
      * on ties: exactly what scoring every candidate in full would pick, found with less work.
      * Several parameters: each candidate's score is first computed to within a bracket of its
      * exact value by {@link ArrayExp} (and masses, if built coarse); only when other candidates'
-     * brackets reach the best one's are those candidates summed exactly. One parameter: a candidate whose bound
-     * ({@code logL[c]} minus a lower bound of log g) cannot beat the best exact score found so far
-     * is never summed.
+     * brackets reach the best one's are those candidates summed exactly. One parameter: a
+     * candidate whose bound ({@code logL[c]} minus a lower bound of log g) cannot beat the best
+     * exact score found so far is never summed.
      *
      * @param candidates internal values [candidate][param]
      * @param logL       the other mixture's log density at each candidate
@@ -576,7 +576,9 @@ final class ParzenEstimator {
      * @return the index of the best candidate, or -1 as {@link #bestRatio(double[][], double[])}
      */
     int bestRatio(double[][] candidates, double[] logL, ScratchArrays scratch) {
-        return sorted != null ? bestRatioSorted(candidates, logL, scratch) : bestRatioBracketed(candidates, logL, scratch);
+        return sorted != null
+                ? bestRatioSorted(candidates, logL, scratch)
+                : bestRatioBracketed(candidates, logL, scratch);
     }
 
     /**

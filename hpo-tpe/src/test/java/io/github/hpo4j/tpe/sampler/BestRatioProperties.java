@@ -96,8 +96,10 @@ class BestRatioProperties {
         TpeParameters p = new TpeParameters(1.0, true, false, true, false);
         ParamSpec[] specs = specs(r, d);
         double[][] obs = observations(r, specs, n);
-        ParzenEstimator exact = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null, false, null, 0);
-        ParzenEstimator coarse = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null, true, null, 0);
+        ParzenEstimator exact = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null,
+                false, null, 0);
+        ParzenEstimator coarse = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null,
+                true, null, 0);
         double[][] candidates = exact.sample(new Mt19937(seed), 24);
         double[] logL = logL(r, exact, candidates, tie);
         int expected = fullArgmax(exact, candidates, logL);
@@ -119,8 +121,10 @@ class BestRatioProperties {
         TpeParameters p = new TpeParameters(1.0, true, false, true, false);
         ParamSpec[] specs = specs(r, d);
         double[][] obs = observations(r, specs, n);
-        ParzenEstimator exact = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null, false, null, 0);
-        ParzenEstimator coarse = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null, true, null, 0);
+        ParzenEstimator exact = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null,
+                false, null, 0);
+        ParzenEstimator coarse = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null,
+                true, null, 0);
         double[][] candidates = exact.sample(new Mt19937(seed), 24);
         double[] a = exact.logPdf(candidates);
         double[] b = coarse.logPdf(candidates);
@@ -163,9 +167,10 @@ class BestRatioProperties {
         double[] given = new double[n];
         assertTrue(carried.products(cols, specs, obs, positions, n, earlier, given));
         assertTrue(carried.products(cols, specs, obs, positions, n, sigmas, given));
-        ParzenEstimator exact = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null, false, null, 0);
-        ParzenEstimator withGiven = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null, true,
-                given, carried.logError());
+        ParzenEstimator exact = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null,
+                false, null, 0);
+        ParzenEstimator withGiven = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null,
+                true, given, carried.logError());
         double[][] candidates = exact.sample(new Mt19937(seed), 24);
         double[] logL = logL(r, exact, candidates, tie);
         int expected = fullArgmax(exact, candidates, logL);

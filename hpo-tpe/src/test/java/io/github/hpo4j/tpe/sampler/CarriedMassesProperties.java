@@ -33,7 +33,8 @@ class CarriedMassesProperties {
                                           double[] sigmas, double[] out) {
         for (int i = 0; i < n; i++) {
             double error = Math.abs(Math.log(out[i]) - Math.log(exactProduct(specs, obs, i, sigmas)));
-            assertTrue(error <= carried.logError(), "kernel " + i + ": log error " + error + " > " + carried.logError());
+            assertTrue(error <= carried.logError(),
+                    "kernel " + i + ": log error " + error + " > " + carried.logError());
         }
     }
 
