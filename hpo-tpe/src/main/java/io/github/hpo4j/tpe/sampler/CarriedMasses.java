@@ -99,8 +99,8 @@ final class CarriedMasses {
             for (int i = from; i < n; i++) {
                 double a = (lo - o[i]) * inv;
                 double b = (hi - o[i]) * inv;
-                m[i] = 1 - Gaussian.coarseLowerTail(a) - Gaussian.coarseLowerTail(-b);
-                g[i] = a * density(a) - b * density(b);
+                m[i] = Gaussian.coarseCentredMass(a, b);
+                g[i] = a * Gaussian.fastDensity(a) - b * Gaussian.fastDensity(b);
             }
         }
         key.gathered(cols, obs, positions, n);
@@ -115,7 +115,7 @@ final class CarriedMasses {
             }
             // the two coarse tails, the second-order term left out, and rounding in the slope
             double absolute = 2 * Gaussian.COARSE_TAIL_ERROR + 0.35 * drift * drift + 1e-13;
-            error += 2.02 * absolute / 0.34;
+            error += Gaussian.massLogError(absolute);
         }
         logError = error;
         return true;
@@ -123,16 +123,9 @@ final class CarriedMasses {
 
     /**
      * @return a bound on how far the log of each product last returned is from the log of the
-     *     exact product (every mass is at least Φ(1) − 1/2 > 0.341 for a centre inside the range
-     *     and σ <= range, so a mass error e moves its log by under 1.01·e/0.34; the bound is twice
-     *     the sum of that over parameters)
+     *     exact product: {@link Gaussian#massLogError} summed over parameters
      */
     double logError() {
         return logError;
-    }
-
-    /** φ(u) (relative error under 1e-14). */
-    private static double density(double u) {
-        return Gaussian.fastExp(-0.5 * u * u - Gaussian.LOG_SQRT_2PI);
     }
 }

@@ -337,6 +337,30 @@ final class Gaussian {
         return tailStep(x, true);
     }
 
+    /**
+     * {@link #centredMass} from {@link #coarseLowerTail}: within 2 · {@link #COARSE_TAIL_ERROR}.
+     *
+     * @see #massLogError
+     */
+    static double coarseCentredMass(double a, double b) {
+        return 1 - coarseLowerTail(a) - coarseLowerTail(-b);
+    }
+
+    /**
+     * Bound on the error in the log of a kernel's mass inside the range when the mass is off by
+     * at most {@code absolute}: a kernel centred inside the range with σ <= range keeps at least
+     * Φ(1) − 1/2 > 0.341 of its mass, so its log moves by at most
+     * −log(1 − e / (0.341 − e)) < 1.01 · e / 0.34; the bound returned is twice that.
+     */
+    static double massLogError(double absolute) {
+        return 2 * 1.01 * absolute / 0.34;
+    }
+
+    /** φ(u), the standard normal density, by {@link #fastExp} (relative error under 1e-14). */
+    static double fastDensity(double u) {
+        return fastExp(-0.5 * u * u - LOG_SQRT_2PI);
+    }
+
     /** log of the standard normal mass on [a, b], a <= b. */
     static double logMass(double a, double b) {
         if (a < -8.5 && b > 8.5) {

@@ -194,14 +194,13 @@ final class ParzenEstimator {
                 // prior kernel (the last) is computed per kernel
                 double inv = 1 / sg[0];
                 Arrays.fill(hv, 0, n, 0.5 * inv * inv);
-                givenLogSum += (params.unscaledKernels() ? 0 : Math.log(sg[0])) + Gaussian.LOG_SQRT_2PI;
+                givenLogSum += logNormaliser(sg[0], params);
                 double priorInv = 1 / sg[n];
                 hv[n] = 0.5 * priorInv * priorInv;
                 double a = (s.lowT - m[n]) * priorInv;
                 double b = (s.highT - m[n]) * priorInv;
-                massProduct[n] *= coarse ? 1 - Gaussian.coarseLowerTail(a) - Gaussian.coarseLowerTail(-b)
-                        : Gaussian.centredMass(a, b);
-                logSum[n] += (params.unscaledKernels() ? 0 : Math.log(sg[n])) + Gaussian.LOG_SQRT_2PI;
+                massProduct[n] *= coarse ? Gaussian.coarseCentredMass(a, b) : Gaussian.centredMass(a, b);
+                logSum[n] += logNormaliser(sg[n], params);
                 halfInvVar[j] = hv;
                 if (coarse) {
                     coarseFactors++;
@@ -217,15 +216,13 @@ final class ParzenEstimator {
                     // in univariate mode): one division and one log per distinct value
                     lastSigma = sg[k];
                     lastInv = 1 / sg[k];
-                    lastLog = (params.unscaledKernels() ? 0 : Math.log(sg[k])) + Gaussian.LOG_SQRT_2PI;
+                    lastLog = logNormaliser(sg[k], params);
                 }
                 hv[k] = 0.5 * lastInv * lastInv;
                 double a = (s.lowT - m[k]) * lastInv;
                 double b = (s.highT - m[k]) * lastInv;
                 if (a <= 0 && b >= 0) {
-                    massProduct[k] *= coarse
-                            ? 1 - Gaussian.coarseLowerTail(a) - Gaussian.coarseLowerTail(-b)
-                            : Gaussian.centredMass(a, b);
+                    massProduct[k] *= coarse ? Gaussian.coarseCentredMass(a, b) : Gaussian.centredMass(a, b);
                     logSum[k] += lastLog;
                 } else {
                     logSum[k] += lastLog + Gaussian.logMass(a, b);
@@ -281,13 +278,16 @@ final class ParzenEstimator {
     }
 
     /**
-     * Bound on the error in the log of one coarse mass factor. A kernel centred inside the range
-     * with σ <= range keeps at least Φ(1) − 1/2 > 0.341 of its mass; two tails each off by at most
-     * e = {@link Gaussian#COARSE_TAIL_ERROR} move it by at most 2e, so its log by at most
-     * −log(1 − 2e / (0.341 − 2e)) < 1.01 · 2e / 0.34; the bound returned is twice that.
+     * Bound on the error in the log of one coarse mass factor: two tails, each off by at most
+     * {@link Gaussian#COARSE_TAIL_ERROR}.
      */
     static double coarseMassError() {
-        return 2 * 1.01 * 2 * Gaussian.COARSE_TAIL_ERROR / 0.34;
+        return Gaussian.massLogError(2 * Gaussian.COARSE_TAIL_ERROR);
+    }
+
+    /** log(σ·√(2π)), σ left out for unscaled kernels: a continuous factor's normalising constant. */
+    private static double logNormaliser(double sigma, TpeParameters params) {
+        return (params.unscaledKernels() ? 0 : Math.log(sigma)) + Gaussian.LOG_SQRT_2PI;
     }
 
     /** A new array, or the scratch slot's when building in scratch arrays. */
