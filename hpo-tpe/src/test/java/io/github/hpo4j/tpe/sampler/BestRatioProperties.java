@@ -28,12 +28,23 @@ class BestRatioProperties {
             IntDistribution.of(0, 20),
             CategoricalDistribution.of("a", "b", "c"));
 
-    private static ParamSpec[] specs(SplittableRandom r, int d) {
-        ParamSpec[] s = new ParamSpec[d];
-        for (int j = 0; j < d; j++) {
-            s[j] = new ParamSpec(KINDS.get(r.nextInt(KINDS.size())));
+    private static final TpeParameters MULTIVARIATE = new TpeParameters(1.0, true, false, true, false);
+
+    /** A multivariate estimator of the first n observations, coarse or exact, with given masses or none. */
+    private static ParzenEstimator estimator(ParamSpec[] specs, double[][] obs, int n, boolean coarse, double[] given,
+                                             double givenLogError) {
+        return new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, MULTIVARIATE, null, null, coarse,
+                given, givenLogError);
+    }
+
+    /** Each candidate's log density from {@code other} is within its stated error of the exact one's. */
+    private static void assertWithinBaseError(ParzenEstimator exact, ParzenEstimator other, double[][] candidates) {
+        double[] a = exact.logPdf(candidates);
+        double[] b = other.logPdf(candidates);
+        for (int c = 0; c < a.length; c++) {
+            assertTrue(Math.abs(a[c] - b[c]) <= other.baseError() + 1e-12,
+                    "candidate " + c + ": " + a[c] + " vs " + b[c] + ", bound " + other.baseError());
         }
-        return s;
     }
 
     /** Observations [param][obs] in estimator space, clustered near a point as a converging study's are. */
@@ -93,13 +104,10 @@ class BestRatioProperties {
                                                      @ForAll boolean tie,
                                                      @ForAll long seed) {
         SplittableRandom r = new SplittableRandom(seed);
-        TpeParameters p = new TpeParameters(1.0, true, false, true, false);
-        ParamSpec[] specs = specs(r, d);
+        ParamSpec[] specs = RandomSpecs.draw(r, d, KINDS);
         double[][] obs = observations(r, specs, n);
-        ParzenEstimator exact = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null,
-                false, null, 0);
-        ParzenEstimator coarse = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null,
-                true, null, 0);
+        ParzenEstimator exact = estimator(specs, obs, n, false, null, 0);
+        ParzenEstimator coarse = estimator(specs, obs, n, true, null, 0);
         double[][] candidates = exact.sample(new Mt19937(seed), 24);
         double[] logL = logL(r, exact, candidates, tie);
         int expected = fullArgmax(exact, candidates, logL);
@@ -118,20 +126,12 @@ class BestRatioProperties {
                                                             @ForAll @IntRange(min = 0, max = 400) int n,
                                                             @ForAll long seed) {
         SplittableRandom r = new SplittableRandom(seed);
-        TpeParameters p = new TpeParameters(1.0, true, false, true, false);
-        ParamSpec[] specs = specs(r, d);
+        ParamSpec[] specs = RandomSpecs.draw(r, d, KINDS);
         double[][] obs = observations(r, specs, n);
-        ParzenEstimator exact = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null,
-                false, null, 0);
-        ParzenEstimator coarse = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null,
-                true, null, 0);
+        ParzenEstimator exact = estimator(specs, obs, n, false, null, 0);
+        ParzenEstimator coarse = estimator(specs, obs, n, true, null, 0);
         double[][] candidates = exact.sample(new Mt19937(seed), 24);
-        double[] a = exact.logPdf(candidates);
-        double[] b = coarse.logPdf(candidates);
-        for (int c = 0; c < a.length; c++) {
-            assertTrue(Math.abs(a[c] - b[c]) <= coarse.baseError() + 1e-12,
-                    "candidate " + c + ": " + a[c] + " vs " + b[c] + ", bound " + coarse.baseError());
-        }
+        assertWithinBaseError(exact, coarse, candidates);
     }
 
     @Property(tries = 150)
@@ -140,7 +140,6 @@ class BestRatioProperties {
                                                             @ForAll boolean tie,
                                                             @ForAll long seed) {
         SplittableRandom r = new SplittableRandom(seed);
-        TpeParameters p = new TpeParameters(1.0, true, false, true, false);
         ParamSpec[] specs = new ParamSpec[d];
         for (int j = 0; j < d; j++) {
             specs[j] = new ParamSpec(j % 3 == 2 ? FloatDistribution.log(1e-4, 1) : FloatDistribution.of(-5, 5));
@@ -148,7 +147,7 @@ class BestRatioProperties {
         double[][] obs = observations(r, specs, n);
         double[] sigmas = new double[d];
         for (int j = 0; j < d; j++) {
-            sigmas[j] = ParzenEstimator.multivariateSigma(specs[j], n, d, p);
+            sigmas[j] = ParzenEstimator.multivariateSigma(specs[j], n, d, MULTIVARIATE);
         }
         int[] positions = new int[n];
         for (int i = 0; i < n; i++) {
@@ -167,20 +166,13 @@ class BestRatioProperties {
         double[] given = new double[n];
         assertTrue(carried.products(cols, specs, obs, positions, n, earlier, given));
         assertTrue(carried.products(cols, specs, obs, positions, n, sigmas, given));
-        ParzenEstimator exact = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null,
-                false, null, 0);
-        ParzenEstimator withGiven = new ParzenEstimator(specs, obs, TpeSampler.defaultWeights(n), n, p, null, null,
-                true, given, carried.logError());
+        ParzenEstimator exact = estimator(specs, obs, n, false, null, 0);
+        ParzenEstimator withGiven = estimator(specs, obs, n, true, given, carried.logError());
         double[][] candidates = exact.sample(new Mt19937(seed), 24);
         double[] logL = logL(r, exact, candidates, tie);
         int expected = fullArgmax(exact, candidates, logL);
         int picked = withGiven.bestRatio(candidates, logL);
         assertTrue(picked == expected || picked == -1, "picked " + picked + ", full " + expected);
-        double[] a = exact.logPdf(candidates);
-        double[] b = withGiven.logPdf(candidates);
-        for (int c = 0; c < a.length; c++) {
-            assertTrue(Math.abs(a[c] - b[c]) <= withGiven.baseError() + 1e-12,
-                    "candidate " + c + ": " + a[c] + " vs " + b[c] + ", bound " + withGiven.baseError());
-        }
+        assertWithinBaseError(exact, withGiven, candidates);
     }
 }

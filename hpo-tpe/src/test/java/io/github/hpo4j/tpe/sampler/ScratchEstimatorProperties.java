@@ -28,14 +28,6 @@ class ScratchEstimatorProperties {
             FloatDistribution.stepped(0, 1, 0.25),
             CategoricalDistribution.of("a", "b", "c"));
 
-    private static ParamSpec[] specs(SplittableRandom r, int d) {
-        ParamSpec[] s = new ParamSpec[d];
-        for (int j = 0; j < d; j++) {
-            s[j] = new ParamSpec(KINDS.get(r.nextInt(KINDS.size())));
-        }
-        return s;
-    }
-
     /** Observations [param][obs] in estimator space, with {@code extra} junk values past n. */
     private static double[][] observations(SplittableRandom r, ParamSpec[] specs, int n, int extra) {
         double[][] obs = new double[specs.length][n + extra];
@@ -63,10 +55,10 @@ class ScratchEstimatorProperties {
                                                      @ForAll long seed) {
         TpeParameters p = new TpeParameters(1.0, true, false, multivariate, false);
         SplittableRandom r = new SplittableRandom(seed);
-        ParamSpec[] specs = specs(r, d);
+        ParamSpec[] specs = RandomSpecs.draw(r, d, KINDS);
         ScratchArrays scratch = new ScratchArrays();
         // dirty the arrays with a bigger estimator over other parameters and data
-        ParamSpec[] other = specs(r, d + 1);
+        ParamSpec[] other = RandomSpecs.draw(r, d + 1, KINDS);
         int bigger = n + 1 + r.nextInt(50);
         new ParzenEstimator(other, observations(r, other, bigger, 0), TpeSampler.defaultWeights(bigger), bigger,
                 p, null, scratch, false, null, 0);
