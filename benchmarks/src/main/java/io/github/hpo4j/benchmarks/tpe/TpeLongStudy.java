@@ -1,6 +1,7 @@
 package io.github.hpo4j.benchmarks.tpe;
 
 import io.github.hpo4j.benchmarks.quality.SphereHistory;
+import io.github.hpo4j.core.sampler.RandomSampler;
 import io.github.hpo4j.core.storage.Storage;
 import io.github.hpo4j.core.study.ObjectiveFunction;
 import io.github.hpo4j.core.study.Study;
@@ -17,9 +18,11 @@ import java.util.Locale;
  * the 100 trials before 1,000, 3,000 and 10,000 trials and over the last 1,000 (steadier on a
  * shared machine), the whole study's wall time, the bytes
  * the study's thread allocated, and the process's peak resident memory ({@code VmHWM} of
- * {@code /proc/self/status}).
+ * {@code /proc/self/status}). {@code MODE} is {@code true} (multivariate TPE), {@code false}
+ * (univariate TPE) or {@code random} (the random sampler: what the study, storage and
+ * suggestions cost without TPE).
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar io.github.hpo4j.benchmarks.tpe.TpeLongStudy DIMS MULTIVARIATE [TRIALS]</pre>
+ * <pre>java -cp benchmarks/target/benchmarks.jar io.github.hpo4j.benchmarks.tpe.TpeLongStudy DIMS MODE [TRIALS]</pre>
  */
 public final class TpeLongStudy {
 
@@ -28,10 +31,12 @@ public final class TpeLongStudy {
 
     public static void main(String[] args) throws IOException {
         int dims = Integer.parseInt(args[0]);
+        boolean random = args[1].equals("random");
         boolean multivariate = Boolean.parseBoolean(args[1]);
         int trials = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
         Study study = Study.builder().storage(Storage.inMemory())
-                .sampler(TpeSampler.builder().seed(1).multivariate(multivariate).build()).minimize("value").build();
+                .sampler(random ? new RandomSampler(1) : TpeSampler.builder().seed(1).multivariate(multivariate).build())
+                .minimize("value").build();
         ObjectiveFunction objective = SphereHistory.objective(dims);
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
@@ -61,7 +66,7 @@ public final class TpeLongStudy {
         double seconds = (end - start) / 1e9;
         double allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
         System.out.printf(Locale.ROOT, "hpo4j %d dims %s, %,d trials: %.2f s%s; allocated %.0f MB (%.1f KB per trial);"
-                + " peak RSS %s%n", dims, multivariate ? "multivariate" : "univariate", trials, seconds, windows,
+                + " peak RSS %s%n", dims, random ? "random sampler" : multivariate ? "multivariate" : "univariate", trials, seconds, windows,
                 allocated / 1e6, allocated / 1e3 / trials, peakRss());
     }
 
