@@ -31,6 +31,9 @@ public final class TpeLongStudy {
 
     public static void main(String[] args) throws IOException {
         int dims = Integer.parseInt(args[0]);
+        if (!args[1].equals("true") && !args[1].equals("false") && !args[1].equals("random")) {
+            throw new IllegalArgumentException("MODE: must be true, false or random (was " + args[1] + ")");
+        }
         boolean random = args[1].equals("random");
         boolean multivariate = Boolean.parseBoolean(args[1]);
         int trials = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
